@@ -1,0 +1,151 @@
+"""What a check is: the ``Check`` base class, the ``Finding`` it yields and its ``Severity``."""
+
+from __future__ import annotations
+
+import enum
+import inspect
+import re
+import textwrap
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from listlint.model import Listing, SourceLocation
+from listlint.profiles import Profile
+
+
+class Severity(str, enum.Enum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _RANKS[self]
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        try:
+            return cls(text.strip().lower())
+        except ValueError:
+            choices = ", ".join(s.value for s in cls)
+            raise ValueError(f"unknown severity {text!r} (choose from {choices})") from None
+
+
+_RANKS = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem in one listing; plain data, rendered by the reports."""
+
+    code: str
+    name: str
+    severity: Severity
+    listing_id: str
+    field: str
+    message: str
+    fix: str
+    source: SourceLocation
+    variant_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity.value,
+            "listing_id": self.listing_id,
+        }
+        if self.variant_id is not None:
+            data["variant_id"] = self.variant_id
+        data.update(
+            field=self.field,
+            message=self.message,
+            fix=self.fix,
+            source={"path": self.source.path, "line": self.source.line},
+        )
+        return data
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """What a check may know besides the listing: the profile and its own options."""
+
+    profile: Profile
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+
+CODE_PATTERN = re.compile(r"^[A-Z]{2,3}[0-9]{3}$")
+NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+DOC_SECTIONS = ("What it does", "Why it matters", "Example", "Fix")
+
+
+class Check:
+    """Base class of every check, built-in or plugin.
+
+    A subclass sets ``code``, ``name`` and ``severity``, documents itself in its docstring with the
+    sections What it does / Why it matters / Example / Fix, and implements :meth:`check`. The
+    runner makes one instance per run, so a check that must compare listings (``duplicate-id``)
+    may keep compact state on ``self`` and report leftovers from :meth:`finish`.
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.WARNING
+    # Options a user may set under [tool.listlint.options.<name>]; the defaults give the types.
+    options: ClassVar[Mapping[str, Any]] = {}
+
+    def check(self, listing: Listing, ctx: CheckContext) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    def finish(self, ctx: CheckContext) -> Iterable[Finding]:
+        """Called once after the last listing; yields findings that need the whole catalog."""
+        return ()
+
+    def finding(
+        self,
+        listing: Listing,
+        message: str,
+        *,
+        field: str,
+        fix: str,
+        variant_id: str | None = None,
+        source: SourceLocation | None = None,
+    ) -> Finding:
+        return Finding(
+            code=self.code,
+            name=self.name,
+            severity=self.severity,
+            listing_id=listing.id,
+            field=field,
+            message=message,
+            fix=fix,
+            source=source or listing.source,
+            variant_id=variant_id,
+        )
+
+    @classmethod
+    def summary(cls) -> str:
+        """The first line of the docstring: a one-sentence description for rule tables."""
+        return (cls.__doc__ or "").strip().splitlines()[0].strip() if cls.__doc__ else ""
+
+    @classmethod
+    def sections(cls) -> dict[str, str]:
+        """The docstring split into its sections, keyed by heading."""
+        return split_sections(cls.__doc__ or "")
+
+
+def split_sections(doc: str) -> dict[str, str]:
+    text = inspect.cleandoc(doc)
+    sections: dict[str, str] = {}
+    current = "summary"
+    lines: list[str] = []
+    for line in text.splitlines():
+        heading = line.strip().rstrip(":")
+        if heading in DOC_SECTIONS and line.strip().endswith(":"):
+            sections[current] = textwrap.dedent("\n".join(lines)).strip()
+            current, lines = heading, []
+        else:
+            lines.append(line)
+    sections[current] = textwrap.dedent("\n".join(lines)).strip()
+    return sections

@@ -1,0 +1,45 @@
+"""What missing-color, missing-size and missing-material share: the profile's requirement table."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from listlint.check import Check, CheckContext, Finding
+from listlint.model import Listing
+from listlint.text.product_kind import product_kind
+
+
+_SINGULAR = {"bags": "bag", "home-textiles": "home textile"}
+
+
+class RequiredAttributeCheck(Check):
+    """Base of the checks that fire when the profile requires ``attribute`` for a product kind."""
+
+    attribute: ClassVar[str]
+
+    def check(self, listing: Listing, ctx: CheckContext) -> Iterator[Finding]:
+        if listing.has_attribute(self.attribute):
+            return
+        match = product_kind(listing.category, listing.title, listing.language)
+        if match is None or self.attribute not in ctx.profile.required_attributes.get(
+            match.kind, ()
+        ):
+            return
+        kind = match.kind.replace("-", " ")
+        label = _SINGULAR.get(match.kind, kind)
+        reason = f"{match.where} '{match.word}'"
+        lacking = [v for v in listing.variants if not v.attributes.get(self.attribute)]
+        if listing.variants and len(lacking) < len(listing.variants):
+            where = f"{len(lacking)} of {len(listing.variants)} variants have no {self.attribute}"
+            fix = f"Add '{self.attribute}' to every variant, or to the listing's attributes"
+        else:
+            where = f"no {self.attribute} in its attributes or variants"
+            fix = f"Add a '{self.attribute}' attribute (to the listing, or to every variant)"
+        yield self.finding(
+            listing,
+            f"{label.capitalize()} listing ({reason}) has {where}; the {ctx.profile.name} "
+            f"profile requires {self.attribute} for {kind}",
+            field=f"attributes.{self.attribute}",
+            fix=fix,
+        )

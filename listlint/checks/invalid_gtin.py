@@ -1,0 +1,167 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from stdnum import ean, isbn
+
+from listlint.check import Check, CheckContext, Finding, Severity
+from listlint.model import Listing
+
+_LENGTHS = (8, 12, 13, 14)
+# What a spreadsheet makes of a GTIN typed into a number cell: 4006381333931.0 or 4,00638E+12.
+_DECIMAL = re.compile(r"(\d+)[.,]0+")
+_SCIENTIFIC = re.compile(r"\d+(?:[.,]\d+)?[eE][+]?\d+")
+_DIGITS = re.compile(r"[0-9]+")
+
+
+class InvalidGtin(Check):
+    """A GTIN (EAN, UPC, ISBN-13) that is not a valid GS1 number.
+
+    What it does:
+        Checks ``gtin`` on the listing and on every variant: after spaces and hyphens are
+        removed it must be 8, 12, 13 or 14 digits with a correct GS1 check digit, and not all
+        zeros. The message says what went wrong: a leading zero lost by a spreadsheet (11
+        digits), a GTIN a spreadsheet turned into a number (``4006381333931.0``,
+        ``4.00638E+12``), an ISBN-10, letters, a wrong length, or a wrong check digit (naming
+        the right one).
+
+    Why it matters:
+        Google, Amazon and eBay match offers to products by GTIN and reject or disapprove
+        offers whose GTIN is invalid. A placeholder such as all zeros passes naive check digit
+        tests but is refused as well.
+
+    Example:
+        fails: {"id": "T1", "title": "Desk Lamp", "gtin": "4006381333932"}
+        fails: {"id": "T1", "title": "Desk Lamp", "gtin": "4.00638E+12"}
+        fails: {"id": "T1", "title": "Desk Lamp", "variants": [{"id": "V1", "gtin": "1234"}]}
+        passes: {"id": "T1", "title": "Desk Lamp", "gtin": "4006381333931"}
+        passes: {"id": "T1", "title": "Desk Lamp", "gtin": "9638-5074"}
+
+    Fix:
+        Copy the GTIN again from the product's barcode or the supplier's data, and keep GTIN
+        columns formatted as text so spreadsheets do not drop leading zeros. Leave the field
+        empty for products that have no GTIN instead of using a placeholder.
+    """
+
+    code = "LL401"
+    name = "invalid-gtin"
+    severity = Severity.ERROR
+
+    def check(self, listing: Listing, ctx: CheckContext) -> Iterator[Finding]:
+        if listing.gtin:
+            problem = diagnose(listing.gtin)
+            if problem is not None:
+                yield self.finding(
+                    listing,
+                    f"GTIN {listing.gtin!r} {problem.message}",
+                    field="gtin",
+                    fix=problem.fix,
+                )
+        for variant in listing.variants:
+            if variant.gtin:
+                problem = diagnose(variant.gtin)
+                if problem is not None:
+                    yield self.finding(
+                        listing,
+                        f"Variant {variant.id or '(no id)'}: GTIN {variant.gtin!r} "
+                        f"{problem.message}",
+                        field="variants.gtin",
+                        fix=problem.fix,
+                        variant_id=variant.id,
+                    )
+
+
+@dataclass(frozen=True)
+class GtinProblem:
+    """Why a GTIN is invalid (a predicate, completing "GTIN '…' ") and how to correct it."""
+
+    message: str
+    fix: str
+
+
+def diagnose(value: str) -> GtinProblem | None:
+    """Return what is wrong with the GTIN ``value``, or None when it is valid."""
+    text = value.strip()
+    if _SCIENTIFIC.fullmatch(text):
+        return GtinProblem(
+            "was turned into a number by a spreadsheet, which rounded away its last digits; "
+            "store GTINs as text",
+            "Format the GTIN column as text and enter the full code again from the barcode "
+            "or the supplier's data",
+        )
+    decimal = _DECIMAL.fullmatch(text)
+    if decimal:
+        digits = decimal.group(1)
+        return GtinProblem(
+            f"was turned into a number by a spreadsheet; store GTINs as text{_recovery(digits)}",
+            "Format the GTIN column as text and enter the code without the decimal part",
+        )
+    number = ean.compact(text)
+    if len(number) == 10 and isbn.is_valid(number):
+        isbn13 = isbn.to_isbn13(number)
+        return GtinProblem(
+            f"is an ISBN-10, not a GTIN; its GTIN is the ISBN-13 {isbn13!r}",
+            f"Use the ISBN-13 {isbn13!r}",
+        )
+    if not _DIGITS.fullmatch(number):
+        return _not_digits(number)
+    if not number.strip("0"):
+        return GtinProblem(
+            "is all zeros: a placeholder, not a product's code",
+            "Enter the product's real GTIN, or leave the field empty if it has none",
+        )
+    if len(number) == 11:
+        fixed = "0" + number
+        if _check_digit_ok(fixed):
+            verdict = "which is a valid GTIN"
+            fix = f"Store the GTIN as text with its leading zero: {fixed!r}"
+        else:
+            verdict = "though that fails the check digit too"
+            fix = "Copy the complete GTIN from the product's barcode or the supplier's data"
+        return GtinProblem(
+            f"has 11 digits: a leading zero was probably lost (a spreadsheet drops it); "
+            f"try {fixed!r}, {verdict}",
+            fix,
+        )
+    if len(number) not in _LENGTHS:
+        return GtinProblem(
+            f"has {len(number)} digits; a GTIN has 8, 12, 13 or 14",
+            "Copy the complete GTIN from the product's barcode or the supplier's data",
+        )
+    if not _check_digit_ok(number):
+        expected = ean.calc_check_digit(number[:-1])
+        return GtinProblem(
+            f"has a wrong check digit: it ends in {number[-1]}, but the check digit of "
+            f"{number[:-1]} is {expected} (a digit was mistyped or swapped)",
+            "Copy the GTIN again from the product's barcode or the supplier's data",
+        )
+    return None
+
+
+def _check_digit_ok(number: str) -> bool:
+    return str(ean.calc_check_digit(number[:-1])) == number[-1]
+
+
+def _recovery(digits: str) -> str:
+    if len(digits) in _LENGTHS and _check_digit_ok(digits):
+        return f" (its digits {digits!r} are a valid GTIN)"
+    padded = "0" + digits
+    if len(padded) in _LENGTHS and _check_digit_ok(padded):
+        return f" (with its lost leading zero, {padded!r} is a valid GTIN)"
+    return ""
+
+
+def _not_digits(number: str) -> GtinProblem:
+    if not any(ch.isdigit() for ch in number):
+        return GtinProblem(
+            "is not a number",
+            "Enter the product's GTIN, or leave the field empty if it has none",
+        )
+    others = sorted({ch for ch in number if not "0" <= ch <= "9"})
+    shown = ", ".join(repr(ch) for ch in others[:5])
+    return GtinProblem(
+        f"contains characters other than digits ({shown})",
+        "Keep only the digits printed under the barcode",
+    )

@@ -1,0 +1,196 @@
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from functools import cache
+from typing import Any, ClassVar
+
+from listlint import _vocab
+from listlint.check import Check, CheckContext, Finding, Severity
+from listlint.model import Listing
+
+# Scripts written without spaces between words: their phrases match anywhere.
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
+# A letter; a phrase that starts (ends) with a letter must not follow (precede) one.
+_LETTER = r"[^\W\d_]"
+# What a space in a phrase matches: spaces, hyphens and dashes ("free-shipping").
+_SEPARATOR = r"[\s\-_\u2010-\u2015]+"
+_SEPARATORS = re.compile(_SEPARATOR)
+# Phrase languages whose phrases also match with a plural "s" ("best sellers").
+_PLURAL_S = frozenset({"en"})
+
+
+class TitlePromotional(Check):
+    """A title that contains promotional text such as "free shipping" or "best seller".
+
+    What it does:
+        Looks for the phrases of ``listlint/vocab/promotional.toml`` in the title: the ones
+        Google's Shoptimizer removes and Amazon forbids, in English, Spanish, French, German,
+        Portuguese, Italian, Russian, Chinese and Japanese ("free shipping", "best seller", "hot
+        sale", "cheap", "100% guaranteed", "sale!", "envío gratis", "kostenloser Versand",
+        "包邮"...). Matching ignores case and accents and respects word boundaries, so
+        "Wholesale" is not "sale" and "Sugar Free" or "Gluten-free" never fire; words that are
+        promotional only in context ("new", "sale" or "free" alone) are not on the list. A
+        phrase that is part of the listing's brand (brand "Cheap Monday") is not reported.
+        Options: ``extra-phrases`` adds phrases, ``allow`` removes phrases.
+
+    Why it matters:
+        Google Merchant Center and Amazon do not allow promotional text in titles and may reject
+        or suppress the offer. Buyers see price and shipping in their own fields anyway.
+
+    Example:
+        fails: {"id": "T1", "title": "Wireless Earbuds - FREE SHIPPING Best Seller"}
+        fails: {"id": "T1", "title": "Bluetooth Speaker 包邮 热卖"}
+        passes: {"id": "T1", "title": "Wireless Earbuds with Charging Case"}
+        passes: {"id": "T1", "title": "Sugar Free Gummy Bears, Gluten-free"}
+        passes: {"id": "T1", "title": "Cheap Monday Skinny Jeans", "brand": "Cheap Monday"}
+
+    Fix:
+        Remove the promotional words from the title. Put the offer in ``sale_price`` and the
+        shipping terms in ``shipping``; marketplaces show those in their own places.
+    """
+
+    code = "LL103"
+    name = "title-promotional"
+    severity = Severity.WARNING
+    # extra-phrases: phrases to report as well; allow: built-in phrases not to report.
+    options: ClassVar[Mapping[str, Any]] = {"extra-phrases": [], "allow": []}
+
+    def check(self, listing: Listing, ctx: CheckContext) -> Iterator[Finding]:
+        allow = frozenset(_key(p) for p in _vocab.strings(ctx.options.get("allow")))
+        matcher = _matcher(_vocab.strings(ctx.options.get("extra-phrases")), allow)
+        # "Cheap Monday" is a brand, not an offer: phrases inside the brand are not promotion.
+        brand_phrases = {
+            _key(phrase)
+            for brand in (listing.brand, *listing.attributes.get("brand", ()))
+            for phrase in matcher.find(brand)
+        }
+        found: dict[str, str] = {}
+        for phrase in matcher.find(listing.title):
+            key = _key(phrase)
+            if key not in allow and key not in brand_phrases:
+                found.setdefault(key, phrase)
+        if not found:
+            return
+        quoted = ", ".join(repr(text) for text in found.values())
+        plural = "s" if len(found) > 1 else ""
+        yield self.finding(
+            listing,
+            f"Title contains the promotional phrase{plural} {quoted}",
+            field="title",
+            fix=f"Remove {quoted} from the title; state offers with sale_price and shipping "
+            "terms with shipping",
+        )
+
+
+def _normalize(text: str) -> str:
+    """NFKC (full-width and ligature forms become plain letters), apostrophes unified."""
+    return unicodedata.normalize("NFKC", text).replace("\u2019", "'")
+
+
+def _fold(text: str) -> str:
+    """``text`` without accents, one character for one, so match positions stay valid."""
+    return "".join(_unaccented(ch) for ch in text)
+
+
+@cache
+def _unaccented(ch: str) -> str:
+    decomposed = unicodedata.normalize("NFD", ch)
+    if len(decomposed) > 1 and all(unicodedata.combining(c) for c in decomposed[1:]):
+        return decomposed[0]
+    return ch
+
+
+def _key(phrase: str) -> str:
+    """A phrase reduced for comparison: no case, accents, hyphens or extra spaces."""
+    bare = _fold(_normalize(phrase)).casefold()
+    return re.sub(r"\s*!+", "!", _SEPARATORS.sub(" ", bare)).strip()
+
+
+@cache
+def _builtin() -> tuple[tuple[str, bool], ...]:
+    """Every built-in phrase with whether it also matches a plural "s"."""
+    data = _vocab.load("promotional.toml")
+    return tuple(
+        (phrase, language in _PLURAL_S)
+        for language, phrases in data.items()
+        for phrase in _vocab.strings(phrases)
+    )
+
+
+class _Matcher:
+    """Finds phrases in a text: those of spaced scripts at word boundaries, CJK ones anywhere."""
+
+    def __init__(self, phrases: Iterable[tuple[str, bool]]) -> None:
+        spaced: list[tuple[str, bool]] = []
+        cjk: list[tuple[str, bool]] = []
+        for phrase, plural in phrases:
+            (cjk if _CJK.search(phrase) else spaced).append((phrase, plural))
+        self.spaced = _compile(spaced)
+        self.cjk = _compile(cjk)
+
+    def find(self, text: str) -> list[str]:
+        """The phrases in ``text`` as written there, left to right, without overlaps."""
+        original = _normalize(text)
+        folded = _fold(original)
+        spans: list[tuple[int, int]] = []
+        if self.spaced is not None:
+            # A CJK character next to a Latin phrase is a word boundary ("包邮free shipping").
+            spaced_text = _CJK.sub(" ", folded)
+            spans += [m.span() for m in self.spaced.finditer(spaced_text)]
+        if self.cjk is not None:
+            spans += [m.span() for m in self.cjk.finditer(folded)]
+        phrases: list[str] = []
+        end = -1
+        for start, stop in sorted(spans, key=lambda span: (span[0], -span[1])):
+            if start >= end:
+                phrases.append(original[start:stop].strip())
+                end = stop
+        return phrases
+
+
+@cache
+def _matcher(extra: tuple[str, ...], allow: frozenset[str]) -> _Matcher:
+    phrases: dict[str, tuple[str, bool]] = {}
+    for raw, plural in (*_builtin(), *((p, False) for p in extra)):
+        phrase = _fold(_normalize(raw)).strip()
+        key = _key(phrase)
+        if phrase and key not in allow:
+            phrases.setdefault(key, (phrase, plural))
+    return _Matcher(phrases.values())
+
+
+def _compile(phrases: list[tuple[str, bool]]) -> re.Pattern[str] | None:
+    if not phrases:
+        return None
+    ordered = sorted(phrases, key=lambda item: len(item[0]), reverse=True)
+    return re.compile("|".join(_regex(p, plural) for p, plural in ordered), re.IGNORECASE)
+
+
+def _regex(phrase: str, plural: bool) -> str:
+    parts: list[str] = []
+    for ch in phrase:
+        if ch.isspace() or _SEPARATORS.fullmatch(ch):
+            if not parts or parts[-1] != _SEPARATOR:
+                parts.append(_SEPARATOR)
+        elif ch == "!":
+            parts.append(r"\s*!")
+        else:
+            parts.append(re.escape(ch))
+    body = "".join(parts)
+    first, last = phrase[0], phrase[-1]
+    if plural and last.isascii() and last.isalpha():
+        body += "s?"
+    return f"(?:{_boundary(first, before=True)}{body}{_boundary(last, before=False)})"
+
+
+def _boundary(ch: str, *, before: bool) -> str:
+    """What must not be next to a phrase that starts or ends with ``ch``."""
+    if _CJK.match(ch):
+        return ""
+    if ch.isalpha():
+        return f"(?<!{_LETTER})" if before else f"(?!{_LETTER})"
+    if ch.isdigit():
+        return r"(?<!\d)" if before else r"(?!\d)"
+    return ""

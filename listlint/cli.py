@@ -1,0 +1,280 @@
+"""The ``listlint`` command line: check, rules, explain, profiles."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+import click
+
+from listlint import __version__, profiles
+from listlint.check import Check, Severity
+from listlint.config import FAIL_ON_CHOICES, ConfigError, Settings, find_config, load_settings
+from listlint.registry import Registry, RegistryError, load_registry
+from listlint.reports import RENDERERS, Report
+from listlint.runner import Runner
+from listlint.selection import check_rule_names, resolve, split_selectors
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+
+
+def _fail(message: str) -> NoReturn:
+    click.echo(f"listlint: error: {message}", err=True)
+    sys.exit(EXIT_UNUSABLE)
+
+
+def _registry() -> Registry:
+    try:
+        return load_registry()
+    except RegistryError as exc:
+        _fail(str(exc))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="listlint")
+def cli() -> None:
+    """A quality linter for e-commerce product listings.
+
+    Catches what makes buyers cancel (missing sizes, conflicting specs, bad GTINs, promotional
+    titles) before a listing is published.
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--format", "output_format", type=click.Choice(sorted(RENDERERS)), default="text",
+    show_default=True, help="Output format.",
+)  # fmt: skip
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write the report to FILE instead of stdout.",
+)
+@click.option(
+    "--profile",
+    help="Marketplace profile (default: config, else the listing's marketplace, else generic).",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    help="Run only these rules (names, codes or code prefixes; comma-separated).",
+)
+@click.option(
+    "--extend-select", multiple=True, help="Run these rules in addition to the selection."
+)
+@click.option(
+    "--ignore", multiple=True, help="Do not run these rules (names, codes or code prefixes)."
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON_CHOICES),
+    help="Lowest severity that makes the exit code 1 (default: error).",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    help="Use this config file instead of searching for one.",
+)
+@click.option("--encoding", help="Read input files in this encoding instead of detecting it.")
+@click.option(
+    "-v", "--verbose", is_flag=True, help="Say which config, encodings and checks are used."
+)
+@click.option(
+    "-q", "--quiet", is_flag=True, help="Print findings only: no summary line, no notes on stderr."
+)
+def check(
+    paths: tuple[str, ...],
+    output_format: str,
+    output: str | None,
+    profile: str | None,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str | None,
+    config_path: str | None,
+    encoding: str | None,
+    verbose: bool,
+    quiet: bool,
+) -> None:
+    """Lint the catalogs at PATHS (files or folders; '-' reads JSON Lines from stdin)."""
+
+    def note(message: str) -> None:
+        if verbose and not quiet:
+            click.echo(f"listlint: {message}", err=True)
+
+    registry = _registry()
+    settings = _settings(config_path, paths)
+    note(f"config: {settings.path}" if settings.path else "config: none found, using defaults")
+    try:
+        check_rule_names(registry, settings)
+        checks = resolve(
+            registry,
+            settings,
+            split_selectors(select),
+            split_selectors(ignore),
+            split_selectors(extend_select),
+        )
+        if encoding is not None:
+            _check_codec(encoding)
+        runner = Runner(
+            checks,
+            settings,
+            profile=profile,
+            encoding=encoding,
+            on_encoding=lambda path, name: note(f"{path}: read as {name}"),
+        )
+    except (ConfigError, profiles.UnknownProfile, LookupError) as exc:
+        _fail(str(exc))
+    note(f"checks: {', '.join(c.name for c in checks) or 'none'}")
+    result = runner.run(paths)
+    for error in result.errors:
+        click.echo(f"listlint: error: {error}", err=True)
+    report = Report(
+        __version__, result.profile, result.listings, result.findings, show_summary=not quiet
+    )
+    with _open_output(output) as out:
+        color = output is None and _color_wanted(out) and output_format == "text"
+        RENDERERS[output_format](report, out, color)
+    threshold = fail_on or settings.fail_on
+    if result.errors:
+        sys.exit(EXIT_UNUSABLE)
+    sys.exit(EXIT_FINDINGS if _fails(result.findings, threshold) else EXIT_CLEAN)
+
+
+def _settings(config_path: str | None, paths: Sequence[str]) -> Settings:
+    try:
+        if config_path is not None:
+            return load_settings(Path(config_path))
+        start = next((Path(p) for p in paths if p != "-"), Path.cwd())
+        found = find_config(start if start.exists() else Path.cwd())
+        return load_settings(found) if found else Settings()
+    except ConfigError as exc:
+        _fail(str(exc))
+
+
+def _check_codec(name: str) -> None:
+    import codecs
+
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        raise LookupError(f"unknown encoding {name!r} given to --encoding") from None
+
+
+def _fails(findings: Sequence[object], threshold: str) -> bool:
+    if threshold == "never":
+        return False
+    rank = Severity(threshold).rank
+    return any(f.severity.rank >= rank for f in findings)  # type: ignore[attr-defined]
+
+
+def _color_wanted(out: TextIO) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    return os.environ.get("FORCE_COLOR") is not None or out.isatty()
+
+
+@contextmanager
+def _open_output(output: str | None) -> Iterator[TextIO]:
+    if output is None:
+        yield sys.stdout
+        return
+    try:
+        handle = open(output, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+    except OSError as exc:
+        _fail(f"{output}: cannot write report: {exc.strerror or exc}")
+    with handle:
+        yield handle
+
+
+@cli.command()
+@click.option(
+    "--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text",
+    show_default=True,
+)  # fmt: skip
+def rules(output_format: str) -> None:
+    """List every rule: code, name, default severity and what it finds."""
+    checks = _registry().checks
+    if output_format == "json":
+        click.echo(json.dumps([_rule_data(c) for c in checks], indent=1, ensure_ascii=False))
+    elif output_format == "markdown":
+        click.echo("| code | name | severity | what it finds |\n|---|---|---|---|")
+        for c in checks:
+            click.echo(f"| {c.code} | `{c.name}` | {c.severity.value} | {c.summary()} |")
+    else:
+        width = max((len(c.name) for c in checks), default=0)
+        for c in checks:
+            click.echo(f"{c.code}  {c.name:<{width}}  {c.severity.value:<7}  {c.summary()}")
+
+
+def _rule_data(check: type[Check]) -> dict[str, object]:
+    sections = check.sections()
+    return {
+        "code": check.code,
+        "name": check.name,
+        "severity": check.severity.value,
+        "summary": check.summary(),
+        "what_it_does": sections.get("What it does", ""),
+        "why_it_matters": sections.get("Why it matters", ""),
+        "example": sections.get("Example", ""),
+        "fix": sections.get("Fix", ""),
+        "options": dict(check.options),
+    }
+
+
+@cli.command()
+@click.argument("rule")
+def explain(rule: str) -> None:
+    """Explain a rule, given its name or code."""
+    check_cls = _registry().find(rule)
+    if check_cls is None:
+        _fail(f"unknown rule {rule!r} (see `listlint rules`)")
+    sections = check_cls.sections()
+    click.echo(f"{check_cls.code} {check_cls.name} (default severity: {check_cls.severity.value})")
+    click.echo(f"\n{sections.get('summary', '')}")
+    for heading in ("What it does", "Why it matters", "Example", "Fix"):
+        if sections.get(heading):
+            click.echo(f"\n{heading}:\n" + _indent(sections[heading]))
+    if check_cls.options:
+        click.echo("\nOptions ([tool.listlint.options." + check_cls.name + "]):")
+        for option, default in check_cls.options.items():
+            click.echo(f"    {option} = {json.dumps(default, ensure_ascii=False)}")
+
+
+def _indent(text: str) -> str:
+    return "\n".join(f"    {line}" if line else "" for line in text.splitlines())
+
+
+@cli.command("profiles")
+def list_profiles() -> None:
+    """List the built-in marketplace profiles."""
+    for name in profiles.available():
+        click.echo(f"{name:<12} {profiles.load(name).description}")
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Console entry point: no Python traceback ever reaches a user."""
+    try:
+        cli.main(args=argv, prog_name="listlint")
+    except BrokenPipeError:
+        # The reader (`| head`) went away; silence the flush error at exit too.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(EXIT_CLEAN)
+    except Exception as exc:
+        if os.environ.get("LISTLINT_DEBUG"):
+            raise
+        click.echo(
+            f"listlint: internal error: {type(exc).__name__}: {exc} "
+            "(set LISTLINT_DEBUG=1 for the traceback, and please report it)",
+            err=True,
+        )
+        sys.exit(EXIT_UNUSABLE)

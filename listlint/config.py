@@ -1,0 +1,140 @@
+"""User configuration: ``[tool.listlint]`` in pyproject.toml or ``listlint.toml`` -> Settings.
+
+The file is found by walking up from the first linted path, as ruff and black do, so a catalog
+repository configures listlint once at its root. Unknown keys and bad values are errors: a typo
+that silently disables nothing would leave users believing a rule is off.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from listlint import _toml
+from listlint.check import Severity
+
+CONFIG_FILES = ("listlint.toml", ".listlint.toml", "pyproject.toml")
+FAIL_ON_CHOICES = ("error", "warning", "info", "never")
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    path: Path | None = None  # the file the settings came from, None for defaults
+    profile: str | None = None
+    select: tuple[str, ...] | None = None  # None: the default set of checks
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: str = "error"
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+
+    @property
+    def root(self) -> Path:
+        """The folder that relative paths in the config (per-file-ignores) are relative to."""
+        return self.path.parent if self.path else Path.cwd()
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest config file at or above ``start`` (a file's folder, or a folder)."""
+    folder = start if start.is_dir() else start.parent
+    for candidate in [folder.resolve(), *folder.resolve().parents]:
+        for name in CONFIG_FILES:
+            path = candidate / name
+            if path.is_file() and (name != "pyproject.toml" or _has_tool_table(path)):
+                return path
+    return None
+
+
+def _has_tool_table(pyproject: Path) -> bool:
+    try:
+        data = _toml.loads(pyproject.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, _toml.TOMLDecodeError):
+        return False  # a broken pyproject.toml that is not ours is not our business
+    return "listlint" in data.get("tool", {})
+
+
+def load_settings(path: Path) -> Settings:
+    """Read and validate the settings in ``path``; raise ConfigError with a clear message."""
+    try:
+        data = _toml.loads(path.read_text("utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: config is not UTF-8 text") from None
+    except _toml.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("listlint", {})
+        where = f"{path} [tool.listlint]"
+    else:
+        where = str(path)
+    return _parse(data, path, where)
+
+
+_KEYS = (
+    "profile", "select", "extend-select", "ignore", "fail-on",
+    "severity", "per-file-ignores", "options",
+)  # fmt: skip
+
+
+def _parse(data: Mapping[str, Any], path: Path, where: str) -> Settings:
+    unknown = sorted(set(data) - set(_KEYS))
+    if unknown:
+        raise ConfigError(f"{where}: unknown key {unknown[0]!r} (known keys: {', '.join(_KEYS)})")
+    profile = data.get("profile")
+    if profile is not None and not isinstance(profile, str):
+        raise ConfigError(f"{where}: 'profile' must be a string")
+    fail_on = data.get("fail-on", "error")
+    if fail_on not in FAIL_ON_CHOICES:
+        raise ConfigError(
+            f"{where}: 'fail-on' must be one of {', '.join(FAIL_ON_CHOICES)}, not {fail_on!r}"
+        )
+    severity: dict[str, Severity] = {}
+    for rule, level in _table(data, "severity", where).items():
+        try:
+            severity[rule] = Severity.parse(str(level))
+        except ValueError as exc:
+            raise ConfigError(f"{where}: severity of {rule!r}: {exc}") from None
+    per_file = {
+        pattern: _strings(rules, f"per-file-ignores.{pattern!r}", where)
+        for pattern, rules in _table(data, "per-file-ignores", where).items()
+    }
+    options: dict[str, Mapping[str, Any]] = {}
+    for rule, table in _table(data, "options", where).items():
+        if not isinstance(table, Mapping):
+            raise ConfigError(f"{where}: options.{rule} must be a table of option = value")
+        options[rule] = dict(table)
+    select = data.get("select")
+    return Settings(
+        path=path,
+        profile=profile,
+        select=None if select is None else _strings(select, "select", where),
+        extend_select=_strings(data.get("extend-select", []), "extend-select", where),
+        ignore=_strings(data.get("ignore", []), "ignore", where),
+        fail_on=fail_on,
+        severity=severity,
+        per_file_ignores=per_file,
+        options=options,
+    )
+
+
+def _table(data: Mapping[str, Any], key: str, where: str) -> Mapping[str, Any]:
+    value = data.get(key, {})
+    if not isinstance(value, Mapping):
+        raise ConfigError(f"{where}: {key!r} must be a table")
+    return value
+
+
+def _strings(value: Any, key: str, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: {key} must be a list of rule names or codes")
+    return tuple(v.strip() for v in value if v.strip())

@@ -1,0 +1,85 @@
+"""Reading catalogs: every input format becomes a stream of Listings and Problems.
+
+``discover`` expands the paths named on the command line; ``load`` reads one of them. A file
+that cannot be read at all raises :class:`UnusableInput` from ``load`` itself; after that, every
+record becomes a Listing or Problem(s) and nothing else is raised, so one bad record never costs
+the rest of the catalog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import partial
+from itertools import chain
+
+from listlint.loaders.base import Loaded, Problem, UnusableInput
+from listlint.loaders.damage import reject_damaged
+from listlint.loaders.discovery import discover
+from listlint.loaders.encoding import check_encoding
+from listlint.loaders.formats import SUPPORTED_SUFFIXES, format_for
+from listlint.loaders.jsondoc import load_json
+from listlint.loaders.jsonlines import load_json_lines
+from listlint.loaders.source import STDIN, display_name, read_text
+from listlint.loaders.table import load_table
+from listlint.loaders.yamldoc import load_yaml
+from listlint.model import SourceLocation
+
+__all__ = [
+    "SUPPORTED_SUFFIXES",
+    "Loaded",
+    "Problem",
+    "UnusableInput",
+    "check_encoding",
+    "discover",
+    "load",
+]
+
+_LOADERS: dict[str, Callable[[str, str], Iterator[Loaded]]] = {
+    "json": load_json,
+    "jsonl": load_json_lines,
+    "csv": load_table,
+    "tsv": partial(load_table, delimiter="\t"),
+    "yaml": load_yaml,
+}
+
+
+def load(
+    path: str,
+    *,
+    encoding: str | None = None,
+    on_encoding: Callable[[str, str], None] | None = None,
+) -> Iterator[Loaded]:
+    """Read the catalog at ``path`` (``-``: JSON Lines on standard input).
+
+    Raises UnusableInput, before yielding anything, for a file nothing can be read from, and
+    ValueError for an unknown ``encoding`` (check it early with :func:`check_encoding`).
+    ``on_encoding(path, name)`` learns the encoding the file was read with.
+    """
+    name = display_name(path)
+    decoded = read_text(path, encoding)
+    if on_encoding is not None:
+        on_encoding(name, decoded.encoding)
+    kind = "jsonl" if path == STDIN else format_for(path, decoded.text)
+    items = _contained(_LOADERS[kind](decoded.text, name), name)
+    if decoded.replaced:
+        items = reject_damaged(items)
+    # Run up to the first record now, so that a file without any raises here, not mid-stream.
+    first = next(items, None)
+    return iter(()) if first is None else chain([first], items)
+
+
+def _contained(items: Iterator[Loaded], name: str) -> Iterator[Loaded]:
+    # The loaders report bad input as Problems; anything else escaping them is a loader bug.
+    # It must cost this file, not the run, and still be seen.
+    started = False
+    try:
+        for item in items:
+            started = True
+            yield item
+    except UnusableInput:
+        raise
+    except Exception as exc:
+        reason = f"{type(exc).__name__}: {exc}"
+        if not started:
+            raise UnusableInput(f"{name}: cannot read: {reason}") from exc
+        yield Problem(SourceLocation(name), f"could not read the rest of the file ({reason})")

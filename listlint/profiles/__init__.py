@@ -1,0 +1,54 @@
+"""Marketplace profiles: limits and required attributes, read from the TOML data files here."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from listlint import _toml
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    description: str = ""
+    title_max_length: int = 150
+    title_forbidden_characters: str = ""
+    image_min_side: int = 500
+    required_attributes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+class UnknownProfile(ValueError):
+    pass
+
+
+def available() -> list[str]:
+    """Names of the built-in profiles."""
+    folder = resources.files(__name__)
+    return sorted(p.name[: -len(".toml")] for p in folder.iterdir() if p.name.endswith(".toml"))
+
+
+@cache
+def load(name: str) -> Profile:
+    """Return the built-in profile ``name``; raise UnknownProfile naming the choices."""
+    if name not in available():
+        raise UnknownProfile(f"unknown profile {name!r} (choose from {', '.join(available())})")
+    data = _toml.loads(resources.files(__name__).joinpath(f"{name}.toml").read_text("utf-8"))
+    return _from_data(data)
+
+
+def _from_data(data: Mapping[str, Any]) -> Profile:
+    title = data.get("title", {})
+    images = data.get("images", {})
+    required = data.get("required-attributes", {})
+    return Profile(
+        name=str(data["name"]),
+        description=str(data.get("description", "")),
+        title_max_length=int(title.get("max-length", 150)),
+        title_forbidden_characters=str(title.get("forbidden-characters", "")),
+        image_min_side=int(images.get("min-side", 500)),
+        required_attributes={kind: tuple(attrs) for kind, attrs in required.items()},
+    )

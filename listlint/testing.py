@@ -1,0 +1,136 @@
+"""Helpers for testing checks, built-in or plugin: run a check on records, read its examples.
+
+A plugin's tests can use them the way listlint's own do::
+
+    from listlint.testing import examples, run_check
+
+    def test_examples() -> None:
+        failing, passing = examples(MyCheck)
+        assert all(run_check(MyCheck, record) for record in failing)
+        assert not any(run_check(MyCheck, record) for record in passing)
+
+    def test_option() -> None:
+        record = {"id": "A1", "title": "ACME SUPER WIDGET"}
+        assert run_check(MyCheck, record, options={"allow": ["ACME"]}) == []
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from listlint import profiles
+from listlint.check import CODE_PATTERN, DOC_SECTIONS, NAME_PATTERN, Check, CheckContext, Finding
+from listlint.model import SourceLocation, build_listing
+
+__all__ = ["doc_problems", "examples", "run_check"]
+
+_FAILS = "fails:"
+_PASSES = "passes:"
+
+
+def examples(check_cls: type[Check]) -> tuple[list[object], list[object]]:
+    """The failing and the passing examples of a check's docstring, parsed from JSON.
+
+    Each ``fails: <JSON>`` or ``passes: <JSON>`` line of the Example section gives one example:
+    a JSON object is one listing, a JSON array a small catalog of several listings. Other lines
+    of the section are prose and are skipped. Raises ValueError for JSON that does not parse.
+    """
+    failing: list[object] = []
+    passing: list[object] = []
+    for number, line in enumerate(check_cls.sections().get("Example", "").splitlines(), 1):
+        text = line.strip()
+        for prefix, found in ((_FAILS, failing), (_PASSES, passing)):
+            if text.startswith(prefix):
+                try:
+                    found.append(json.loads(text[len(prefix) :]))
+                except json.JSONDecodeError as error:
+                    raise ValueError(
+                        f"{check_cls.__name__}: line {number} of the Example section is not "
+                        f"valid JSON after {prefix!r}: {error}"
+                    ) from None
+    return failing, passing
+
+
+def run_check(
+    check_cls: type[Check],
+    records: object,
+    *,
+    profile: str = "generic",
+    options: Mapping[str, Any] | None = None,
+) -> list[Finding]:
+    """Run a fresh instance of ``check_cls`` over ``records`` and return its findings.
+
+    ``records`` is one raw record (a dict, as in a JSON Lines file) or a list of them; each
+    becomes a Listing with :func:`listlint.model.build_listing` at ``<example>:N``, and a record
+    that cannot raises :class:`listlint.model.RecordError` (reporting it is invalid-listing's
+    job, not the check's). ``options`` are merged over the check's defaults; an option the check
+    does not declare raises ValueError, so a typo cannot make a test pass.
+    """
+    unknown = sorted(set(options or {}) - set(check_cls.options))
+    if unknown:
+        known = ", ".join(sorted(check_cls.options)) or "none"
+        raise ValueError(
+            f"{check_cls.name} has no option {', '.join(map(repr, unknown))} (options: {known})"
+        )
+    batch = records if isinstance(records, (list, tuple)) else [records]
+    listings = [
+        build_listing(record, SourceLocation("<example>", index + 1))
+        for index, record in enumerate(batch)
+    ]
+    ctx = CheckContext(
+        profile=profiles.load(profile), options={**check_cls.options, **(options or {})}
+    )
+    check = check_cls()
+    findings: list[Finding] = []
+    for listing in listings:
+        findings.extend(check.check(listing, ctx))
+    findings.extend(check.finish(ctx))
+    return findings
+
+
+def doc_problems(check_cls: type[Check]) -> list[str]:
+    """What is wrong with a check's code, name and docstring; empty when nothing is.
+
+    The rules are the ones ``listlint explain`` and the rule reference rely on: a code like
+    ``LL101``, a kebab-case name, a one-sentence summary line, the sections What it does, Why it
+    matters, Example and Fix, at least one failing and one passing example, every failing
+    example makes the check fire and no passing example does.
+    """
+    problems: list[str] = []
+    code = getattr(check_cls, "code", "")
+    name = getattr(check_cls, "name", "")
+    if not CODE_PATTERN.match(code):
+        problems.append(f"code {code!r} must look like 'LL101' (2-3 capitals, 3 digits)")
+    if not NAME_PATTERN.match(name):
+        problems.append(f"name {name!r} must be kebab-case, like 'missing-color'")
+    summary = check_cls.summary()
+    if not summary.endswith("."):
+        problems.append(f"the docstring's first line must be a one-sentence summary: {summary!r}")
+    sections = check_cls.sections()
+    missing = [heading for heading in DOC_SECTIONS if not sections.get(heading)]
+    if missing:
+        problems.append(f"the docstring lacks the section(s) {', '.join(missing)}")
+    try:
+        failing, passing = examples(check_cls)
+    except ValueError as error:
+        return [*problems, str(error)]
+    if not failing or not passing:
+        problems.append("the Example section needs at least one 'fails:' and one 'passes:' line")
+    for record in failing:
+        if _fires(check_cls, record, problems) is False:
+            problems.append(f"the failing example does not fire: {json.dumps(record)}")
+    for record in passing:
+        if _fires(check_cls, record, problems):
+            problems.append(f"the passing example fires: {json.dumps(record)}")
+    return problems
+
+
+def _fires(check_cls: type[Check], record: object, problems: list[str]) -> bool | None:
+    """Whether the example makes the check fire; None (and a problem) when it cannot run."""
+    try:
+        return any(f.code == check_cls.code for f in run_check(check_cls, record))
+    except Exception as error:  # a broken example is a docs problem to report, not a crash
+        problems.append(f"the example {json.dumps(record)} raised {error!r}")
+        return None

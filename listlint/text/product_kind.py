@@ -1,0 +1,124 @@
+"""What kind of product a listing sells (clothing, footwear, bags...), from its category and title.
+
+The kind decides which attributes a profile requires, so a wrong guess is a false
+``missing-size``. The rules, in order:
+
+1. the deepest category segment that names a kind decides, when it is the last segment
+   ("Men/Tops/Tees" is clothing, "Apparel/Headware/Sunglasses" is not);
+2. otherwise the title decides ("Mountain fox cushion" under "Home Accessories");
+3. otherwise a broader category segment ("Clothing > Belts", untold by the title, is clothing).
+
+In a title the product noun comes last in English, German and Chinese ("Coat Hanger" is a
+hanger) and first in French, Spanish, Italian, Portuguese and Russian ("Sac à chaussures").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from listlint import _toml
+
+# Plural and inflection endings added to each vocabulary word, per language.
+_ENDINGS = {
+    "en": "(?:s|es)?",
+    "fr": "(?:s|x)?",
+    "es": "(?:s|es)?",
+    "pt": "(?:s|es)?",
+    "it": "",
+    "de": "(?:e|n|en|s|er)?",
+    "ru": "",
+    "zh": "",
+}
+_NOUN_FIRST = frozenset({"fr", "es", "pt", "it", "ru"})
+_NO_WORD_BOUNDARIES = frozenset({"zh"})
+# Without a declared language, only vocabularies whose script cannot be mistaken for another's.
+_DEFAULT_LANGUAGES = ("en", "ru", "zh")
+_CATEGORY_SEPARATORS = re.compile(r"\s*(?:/|>|\||\\|»)\s*")
+_COUNT_BEFORE = re.compile(r"\d\s*(?:x\s*)?$")
+
+
+@dataclass(frozen=True)
+class KindMatch:
+    kind: str
+    word: str  # the text that named it, for messages
+    where: str  # "category" or "title"
+
+
+@cache
+def _vocabulary() -> dict[str, dict[str, str]]:
+    """language -> {word: kind}."""
+    data = _toml.loads(
+        resources.files("listlint.vocab").joinpath("product_kinds.toml").read_text("utf-8")
+    )
+    words: dict[str, dict[str, str]] = {}
+    for kind, by_language in data.items():
+        for language, entries in by_language.items():
+            for word in entries:
+                words.setdefault(language, {})[word.lower()] = kind
+    return words
+
+
+@cache
+def _matcher(language: str) -> re.Pattern[str]:
+    words = sorted(_vocabulary().get(language, {}), key=len, reverse=True)
+    alternatives = "|".join(re.escape(w) for w in words)
+    if language in _NO_WORD_BOUNDARIES:
+        return re.compile(f"(?P<w>{alternatives})")
+    # German compounds end in the kind noun ("Herrenjacke"), so allow a prefix there.
+    prefix = r"\w*?" if language == "de" else ""
+    return re.compile(
+        rf"(?<!\w){prefix}(?P<w>{alternatives}){_ENDINGS.get(language, '')}(?!\w)", re.IGNORECASE
+    )
+
+
+def _languages(declared: str) -> tuple[str, ...]:
+    primary = declared.split("-")[0].split("_")[0].lower()
+    if primary in _ENDINGS:
+        return (primary,) if primary == "en" else (primary, "en")
+    return _DEFAULT_LANGUAGES
+
+
+def _find(text: str, languages: tuple[str, ...]) -> KindMatch | None:
+    noun_first = languages[0] in _NOUN_FIRST
+    found: list[tuple[int, int, str, str]] = []  # (start, -length, kind, word)
+    lowered = text.lower()
+    for language in languages:
+        vocabulary = _vocabulary().get(language, {})
+        for match in _matcher(language).finditer(lowered):
+            if _COUNT_BEFORE.search(lowered, 0, match.start()):
+                continue  # "Tea, 100 Bags" counts bags, it does not sell one
+            word = match.group("w").lower()
+            found.append((match.start(), -len(match.group(0)), vocabulary[word], match.group(0)))
+    if not found:
+        return None
+    found.sort()
+    # Drop matches inside a longer one that starts earlier ("shoe rack" hides "rack").
+    kept: list[tuple[int, int, str, str]] = []
+    for item in found:
+        if kept and item[0] < kept[-1][0] - kept[-1][1]:
+            continue
+        kept.append(item)
+    start, _, kind, word = kept[0] if noun_first else kept[-1]
+    return KindMatch(kind, text[start : start + len(word)], "")
+
+
+def product_kind(category: str, title: str, language: str = "") -> KindMatch | None:
+    """The listing's product kind, or None when neither category nor title names one."""
+    languages = _languages(language)
+    segments = [s for s in _CATEGORY_SEPARATORS.split(category.strip()) if s]
+    broad: KindMatch | None = None
+    for depth, segment in enumerate(reversed(segments)):
+        match = _find(segment, languages)
+        if match is None:
+            continue
+        if depth == 0:
+            return KindMatch(match.kind, segment, "category")
+        broad = KindMatch(match.kind, segment, "category")
+        break
+    titled = _find(title, languages)
+    if titled is not None:
+        return KindMatch(titled.kind, titled.word, "title")
+    return broad

@@ -1,0 +1,67 @@
+"""The product kind decides required attributes, so each wrong guess is a false missing-*."""
+
+from __future__ import annotations
+
+import pytest
+
+from listlint.text.product_kind import product_kind
+
+
+@pytest.mark.parametrize(
+    ("category", "title", "language", "kind"),
+    [
+        ("Men/Tops/Tees", "Aero Daily Fitness Tee", "en", "clothing"),
+        ("Women/Tops/Bras & Tanks", "Celeste Sports Bra", "en", "clothing"),
+        ("Apparel/Sneakers", "White Plimsolls", "en", "footwear"),
+        ("Gear/Bags", "Joust Duffle Bag", "en", "bags"),
+        ("Kitchen > Blenders", "High-Speed Blender 1200W", "en", None),
+        # The last category segment beats a broad parent...
+        ("Apparel/Headware/Sunglasses", "Cool Shades", "en", "other"),
+        # ...and a title beats a category segment that names no kind.
+        ("Accessories/Home Accessories", "Mountain fox cushion", "en", "home-textiles"),
+        ("Clothing > Accessories", "Leather Belt", "en", "other"),
+        ("Clothes/Men", "Hummingbird printed sweater", "en", "clothing"),
+        ("Vêtements/Hommes", "T-shirt imprimé colibri", "fr", "clothing"),
+    ],
+)
+def test_kind_from_category_then_title(
+    category: str, title: str, language: str, kind: str | None
+) -> None:
+    match = product_kind(category, title, language)
+    assert (match.kind if match else None) == kind
+
+
+@pytest.mark.parametrize(
+    ("title", "language", "kind"),
+    [
+        # English names the product last: a coat hanger is not a coat.
+        ("Wooden Coat Hanger Set of 10", "en", "other"),
+        ("Shoe Rack with 4 Shelves", "en", "other"),
+        ("Dress Shoes for Men", "en", "footwear"),
+        # French names it first: a bag for shoes is a bag.
+        ("Sac à chaussures de voyage", "fr", "bags"),
+        ("Herrenjacke für den Winter", "de", "clothing"),
+        ("男士纯棉T恤", "zh", "clothing"),
+        ("男士纯棉T恤", "", "clothing"),
+        # A number before a kind word counts units, it does not sell one.
+        ("Organic Green Tea, 100 Bags", "en", "other"),
+        # German "Bank" is a bench, but not in a power bank.
+        ("Powerbank 10000 mAh", "de", "other"),
+        ("Bluetooth Headphones", "en", "other"),
+        ("Noise Cancelling Earbuds", "", "other"),
+        ("Gift Voucher", "en", None),
+        # A yoga mat is not a rug, in any language.
+        ("Tapis de yoga antidérapant 6 mm", "fr", "other"),
+        ("Non-slip Yoga Mat", "en", "other"),
+        ("Cotton Bath Mat", "en", "home-textiles"),
+    ],
+)
+def test_kind_from_title(title: str, language: str, kind: str | None) -> None:
+    match = product_kind("", title, language)
+    assert (match.kind if match else None) == kind
+
+
+def test_match_names_its_evidence() -> None:
+    match = product_kind("Men/Bottoms/Pants", "Caesar Warm-Up Pant", "en")
+    assert match is not None
+    assert (match.where, match.word) == ("category", "Pants")
