@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import sys
@@ -15,12 +16,16 @@ import click
 from listlint import __version__, profiles
 from listlint.check import Check, Severity
 from listlint.config import FAIL_ON_CHOICES, ConfigError, Settings, find_config, load_settings
+from listlint.loaders import INPUT_FORMATS, ColumnMapping, LoadOptions
+from listlint.loaders.mapping import parse_map_option
 from listlint.registry import Registry, RegistryError, load_registry
 from listlint.reports import RENDERERS, Report
 from listlint.runner import Runner
 from listlint.selection import check_rule_names, resolve, split_selectors
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+# JSON allows lone surrogates ("\\ud800") that no encoding can write; print them escaped.
+_UNENCODABLE = "backslashreplace"
 
 
 def _fail(message: str) -> NoReturn:
@@ -85,7 +90,22 @@ def cli() -> None:
 )
 @click.option("--encoding", help="Read input files in this encoding instead of detecting it.")
 @click.option(
-    "-v", "--verbose", is_flag=True, help="Say which config, encodings and checks are used."
+    "--input-format", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True,
+    help="Read every input file as this format instead of detecting it.",
+)  # fmt: skip
+@click.option(
+    "--map", "column_map", multiple=True, metavar="COLUMN=FIELD",
+    help='Read a CSV column as a record field, e.g. "Product Name=title" (repeatable).',
+)  # fmt: skip
+@click.option(
+    "--group-by", metavar="COLUMN",
+    help="CSV column whose equal values make rows the variants of one listing.",
+)  # fmt: skip
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="Say which config, encodings, formats and checks are used.",
 )
 @click.option(
     "-q", "--quiet", is_flag=True, help="Print findings only: no summary line, no notes on stderr."
@@ -101,6 +121,9 @@ def check(
     fail_on: str | None,
     config_path: str | None,
     encoding: str | None,
+    input_format: str,
+    column_map: tuple[str, ...],
+    group_by: str | None,
     verbose: bool,
     quiet: bool,
 ) -> None:
@@ -130,6 +153,11 @@ def check(
             profile=profile,
             encoding=encoding,
             on_encoding=lambda path, name: note(f"{path}: read as {name}"),
+            load_options=LoadOptions(
+                input_format,
+                _column_mapping(settings, column_map, group_by),
+                on_format=lambda path, how: note(f"{path}: format {how}"),
+            ),
         )
     except (ConfigError, profiles.UnknownProfile, LookupError) as exc:
         _fail(str(exc))
@@ -157,6 +185,17 @@ def _settings(config_path: str | None, paths: Sequence[str]) -> Settings:
         found = find_config(start if start.exists() else Path.cwd())
         return load_settings(found) if found else Settings()
     except ConfigError as exc:
+        _fail(str(exc))
+
+
+def _column_mapping(
+    settings: Settings, column_map: Sequence[str], group_by: str | None
+) -> ColumnMapping:
+    """The config's columns with the --map ones over them; --group-by over the config's."""
+    try:
+        pairs = [*settings.columns.items(), *(parse_map_option(m) for m in column_map)]
+        return ColumnMapping.build(pairs, group_by or settings.group_by)
+    except ValueError as exc:
         _fail(str(exc))
 
 
@@ -188,7 +227,9 @@ def _open_output(output: str | None) -> Iterator[TextIO]:
         yield sys.stdout
         return
     try:
-        handle = open(output, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+        handle = open(  # noqa: SIM115
+            output, "w", encoding="utf-8", errors=_UNENCODABLE, newline="\n"
+        )
     except OSError as exc:
         _fail(f"{output}: cannot write report: {exc.strerror or exc}")
     with handle:
@@ -262,6 +303,9 @@ def list_profiles() -> None:
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Console entry point: no Python traceback ever reaches a user."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors=_UNENCODABLE)
     try:
         cli.main(args=argv, prog_name="listlint")
     except BrokenPipeError:

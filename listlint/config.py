@@ -14,6 +14,7 @@ from typing import Any
 
 from listlint import _toml
 from listlint.check import Severity
+from listlint.loaders.mapping import check_target
 
 CONFIG_FILES = ("listlint.toml", ".listlint.toml", "pyproject.toml")
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")
@@ -34,6 +35,8 @@ class Settings:
     severity: Mapping[str, Severity] = field(default_factory=dict)
     per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    columns: Mapping[str, str] = field(default_factory=dict)  # CSV column -> record field
+    group_by: str | None = None  # the CSV column whose equal values make one listing
 
     @property
     def root(self) -> Path:
@@ -80,7 +83,7 @@ def load_settings(path: Path) -> Settings:
 
 _KEYS = (
     "profile", "select", "extend-select", "ignore", "fail-on",
-    "severity", "per-file-ignores", "options",
+    "severity", "per-file-ignores", "options", "columns", "group-by",
 )  # fmt: skip
 
 
@@ -111,6 +114,9 @@ def _parse(data: Mapping[str, Any], path: Path, where: str) -> Settings:
         if not isinstance(table, Mapping):
             raise ConfigError(f"{where}: options.{rule} must be a table of option = value")
         options[rule] = dict(table)
+    group_by = data.get("group-by")
+    if group_by is not None and (not isinstance(group_by, str) or not group_by.strip()):
+        raise ConfigError(f"{where}: 'group-by' must be a column name")
     select = data.get("select")
     return Settings(
         path=path,
@@ -122,7 +128,21 @@ def _parse(data: Mapping[str, Any], path: Path, where: str) -> Settings:
         severity=severity,
         per_file_ignores=per_file,
         options=options,
+        columns=_columns(data, where),
+        group_by=group_by.strip() if group_by else None,
     )
+
+
+def _columns(data: Mapping[str, Any], where: str) -> dict[str, str]:
+    columns: dict[str, str] = {}
+    for column, target in _table(data, "columns", where).items():
+        if not isinstance(target, str):
+            raise ConfigError(f"{where}: columns.{column!r} must be a field name such as 'title'")
+        try:
+            columns[column] = check_target(target)
+        except ValueError as exc:
+            raise ConfigError(f"{where}: columns.{column!r}: {exc}") from None
+    return columns
 
 
 def _table(data: Mapping[str, Any], key: str, where: str) -> Mapping[str, Any]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 # Attribute names as sellers and shop systems spell them, mapped to one canonical name.
@@ -29,6 +30,7 @@ ATTRIBUTE_ALIASES: Mapping[str, str] = {
 }
 
 
+@lru_cache(maxsize=1024)  # catalogs use a handful of attribute names, over and over
 def canonical_attribute(name: str) -> str:
     """Return the canonical attribute name: lower case, trimmed, aliases applied."""
     key = " ".join(name.strip().lower().split())
@@ -107,6 +109,10 @@ _KNOWN_KEYS = frozenset(
 )  # fmt: skip
 
 
+# Whole numbers up to 2**53 survive a round trip through float unchanged.
+_EXACT_FLOAT_INT = 2**53
+
+
 class _Fields:
     """Reads typed fields out of one raw record, collecting every problem instead of stopping."""
 
@@ -117,8 +123,15 @@ class _Fields:
     def bad(self, name: str, message: str) -> None:
         self.problems.append((self.prefix + name, message))
 
+    # The type(...) is ... fast paths below take the usual case (what JSON gives for a
+    # well-formed record) straight through; anything else goes the long way, unchanged.
+
     def text(self, record: Mapping[str, Any], name: str, *, required: bool = False) -> str:
         value = record.get(name)
+        if type(value) is str and value:
+            if required and not value.strip():
+                self.bad(name, f"required field '{name}' is blank")
+            return value
         if value is None or value == "":
             if required:
                 self.bad(name, f"required field '{name}' is missing")
@@ -133,6 +146,8 @@ class _Fields:
 
     def number(self, record: Mapping[str, Any], name: str) -> float | None:
         value = record.get(name)
+        if type(value) is float and math.isfinite(value):
+            return value
         if value is None or value == "":
             return None
         if isinstance(value, bool):
@@ -155,6 +170,9 @@ class _Fields:
         return number
 
     def integer(self, record: Mapping[str, Any], name: str) -> int | None:
+        value = record.get(name)
+        if type(value) is int and -_EXACT_FLOAT_INT <= value <= _EXACT_FLOAT_INT:
+            return value  # what the float round trip below gives such a whole number back
         number = self.number(record, name)
         if number is None:
             return None
@@ -165,6 +183,8 @@ class _Fields:
 
     def gtin(self, record: Mapping[str, Any], name: str = "gtin") -> str | None:
         value = record.get(name)
+        if type(value) is str and value:
+            return value.strip()
         if value is None or value == "":
             return None
         # A number here is what a spreadsheet made of a GTIN; keep its text so invalid-gtin can
@@ -189,7 +209,7 @@ class _Fields:
         value = record.get("attributes")
         if value is None:
             return {}
-        if not isinstance(value, Mapping):
+        if type(value) is not dict and not isinstance(value, Mapping):
             self.bad("attributes", f"'attributes' must be an object, not {_type_name(value)}")
             return {}
         attributes: dict[str, tuple[str, ...]] = {}
@@ -209,6 +229,9 @@ class _Fields:
 
 
 def _attribute_values(value: Any) -> tuple[str, ...] | None:
+    if type(value) is str:  # the usual case, cheaply
+        text = value.strip()
+        return (text,) if text else ()
     if value is None:
         return ()
     if isinstance(value, bool):
@@ -265,7 +288,7 @@ def _quote(text: str, limit: int = 40) -> str:
 
 def _variant(raw: Any, index: int) -> tuple[Variant | None, list[tuple[str, str]]]:
     fields = _Fields(prefix=f"variants[{index}].")
-    if not isinstance(raw, Mapping):
+    if type(raw) is not dict and not isinstance(raw, Mapping):
         fields.bad("", f"a variant must be an object, not {_type_name(raw)}")
         return None, fields.problems
     variant = Variant(
@@ -287,6 +310,12 @@ def _ignored_rules(raw: Any, fields: _Fields) -> frozenset[str]:
         fields.bad("listlint", "'listlint' must be an object such as {\"ignore\": [...]}")
         return frozenset()
     return frozenset(fields.strings(raw, "ignore"))
+
+
+def _extra(record: Mapping[str, Any]) -> dict[str, Any]:
+    if _KNOWN_KEYS.issuperset(record):  # the usual record: nothing to keep, nothing to copy
+        return {}
+    return {k: v for k, v in record.items() if k not in _KNOWN_KEYS}
 
 
 def build_listing(record: Any, source: SourceLocation) -> Listing:
@@ -329,7 +358,7 @@ def build_listing(record: Any, source: SourceLocation) -> Listing:
         shipping=dict(shipping or {}),
         updated_at=fields.text(record, "updated_at").strip(),
         ignore=_ignored_rules(record.get("listlint"), fields),
-        extra={k: v for k, v in record.items() if k not in _KNOWN_KEYS},
+        extra=_extra(record),
     )
     if fields.problems:
         raise RecordError(fields.problems, listing_id=listing_id or None)

@@ -10,6 +10,7 @@ import pytest
 CLEAN = {
     "id": "TEE-1",
     "title": "Organic Cotton Crew Tee",
+    "description": "A soft crew-neck tee in organic cotton with a relaxed fit and a ribbed collar.",
     "category": "Men/Tops/Tees",
     "attributes": {"material": "Cotton"},
     "variants": [
@@ -20,6 +21,7 @@ CLEAN = {
     "gtin": "4006381333931",
 }
 NO_SIZE = {"id": "TEE-2", "title": "Plain Tee", "category": "Tees",
+           "description": "A plain tee in soft cotton jersey with a ribbed collar.",
            "attributes": {"color": "Red", "material": "Cotton"}}  # fmt: skip
 
 
@@ -200,3 +202,27 @@ def test_python_dash_m(write_jsonl) -> None:  # type: ignore[no-untyped-def]
     )  # fmt: skip
     assert done.returncode == 1
     assert "missing-size" in done.stdout and "Found" not in done.stdout
+
+
+def test_folder_without_catalogs_exits_2(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "notes.txt").write_text("not a catalog")
+    result = run_cli("check", str(tmp_path))
+    assert result.exit_code == 2
+    assert f"{tmp_path}: no catalog files" in result.stderr
+
+
+def test_lone_surrogates_are_printed_escaped(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "c.jsonl"
+    # Valid JSON, but "\ud800" is half a character that no encoding can write.
+    path.write_text('{"id": "S\\ud800", "title": "LOUD \\ud800 TITLE IN CAPITALS"}\n', "utf-8")
+    for fmt in ("text", "json"):
+        done = subprocess.run(
+            [sys.executable, "-m", "listlint", "check", str(path), "--format", fmt],
+            capture_output=True, text=True,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        assert "S\\ud800" in done.stdout
+    assert json.loads(done.stdout)["findings"][0]["listing_id"] == "S\ud800"

@@ -93,7 +93,9 @@ def test_config_applies_to_a_run(tmp_path: Path, run_cli) -> None:  # type: igno
         'ignore = ["missing-color"]\n[severity]\nmissing-size = "warning"\n'
     )
     catalog = tmp_path / "c.jsonl"
-    catalog.write_text(json.dumps({"id": "T1", "title": "Plain Tee", "category": "Tees"}) + "\n")
+    description = "A plain tee with a ribbed collar, a straight cut and short sleeves."
+    record = {"id": "T1", "title": "Plain Tee", "category": "Tees", "description": description}
+    catalog.write_text(json.dumps(record) + "\n")
 
     result = run_cli("check", str(catalog), "--format", "json")
 

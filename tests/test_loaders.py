@@ -89,7 +89,9 @@ def test_discover_missing_path(tmp_path: Path) -> None:
 
 
 def test_supported_suffixes() -> None:
-    assert SUPPORTED_SUFFIXES == (".json", ".jsonl", ".ndjson", ".csv", ".tsv", ".yaml", ".yml")
+    assert SUPPORTED_SUFFIXES == (
+        ".json", ".jsonl", ".ndjson", ".csv", ".tsv", ".yaml", ".yml", ".xml",
+    )  # fmt: skip
 
 
 # --- format choice ------------------------------------------------------------------------
@@ -233,6 +235,20 @@ def _valid_catalogs() -> dict[str, str]:
         "catalog.tsv": "id\ttitle\tprice\nA1\tLinen Shirt\t39.9\nA2\tWool Scarf\t\n",
         "catalog.yaml": "listings:\n  - id: A1\n    title: Linen Shirt\n    price: 39.9\n"
         "  - {id: A2, title: Wool Scarf, variants: [{id: A2-R, stock: 3}]}\n",
+        "shopify.csv": "Handle,Title,Option1 Name,Option1 Value,Variant SKU,Variant Price\n"
+        'a1,"Linen\nShirt",Size,S,A1-S,39.9\na2,Wool Scarf,Title,Default Title,A2,9\n'
+        "a1,,,M,A1-M,39.9\n",
+        "woocommerce.csv": "ID,Type,SKU,Name,Parent,Regular price,Attribute 1 name,"
+        'Attribute 1 value(s)\n1,variable,A1,Linen Shirt,,,Size,"S, M"\n'
+        "2,variation,A1-S,Linen Shirt - S,id:1,39.9,Size,S\n3,simple,A2,Wool Scarf,,9,,\n",
+        "feed.xml": '<?xml version="1.0"?>\n<rss xmlns:g="http://base.google.com/ns/1.0">'
+        "<channel>\n<item><g:id>A1</g:id><title>Linen Shirt</title><g:price>39.90 USD"
+        "</g:price><g:item_group_id>A</g:item_group_id></item>\n<item><g:id>A2</g:id>"
+        "<title>Wool Scarf</title><g:shipping><g:price>5 EUR</g:price></g:shipping></item>\n"
+        "</channel></rss>\n",
+        "feed.tsv": "id\ttitle\tlink\timage_link\tprice\tshipping\n"
+        "A1\tLinen Shirt\thttps://x/a\thttps://x/a.jpg\t39.90 USD\tUS:::5.00 USD\n"
+        "A2\tWool Scarf\thttps://x/b\thttps://x/b.jpg\t9 EUR\t\n",
     }
 
 

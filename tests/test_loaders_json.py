@@ -229,3 +229,40 @@ def test_a_line_that_is_not_an_object(tmp_path: Path) -> None:
         "a listing must be an object, not a string",
         "a listing must be an object, not NoneType",
     ]
+
+
+def _nested(depth: int) -> object:
+    value: object = "deep"
+    for level in range(depth - 1):
+        value = [value] if level % 2 else {"k": value}
+    return {"id": "D1", "title": "Deep", "extra": value}
+
+
+@pytest.mark.parametrize("name", ["c.jsonl", "c.json"])
+def test_a_record_nested_too_deeply_costs_itself_only(tmp_path: Path, name: str) -> None:
+    records = [_nested(65), {"id": "OK", "title": "Fine"}, _nested(64)]
+    if name.endswith(".jsonl"):
+        content = "".join(json.dumps(r) + "\n" for r in records)
+    else:
+        content = "[\n" + ",\n".join(json.dumps(r) for r in records) + "\n]\n"
+    items = _load(tmp_path, name, content)
+    assert [type(item).__name__ for item in items] == ["Problem", "Listing", "Listing"]
+    assert isinstance(items[0], Problem)
+    assert items[0].message == "the record is nested more than 64 levels deep"
+
+
+def test_brackets_in_strings_do_not_make_a_record_deep(tmp_path: Path) -> None:
+    # More than 64 "[" and "{" in the text: the record is walked, and found shallow.
+    record = {"id": "B1", "title": "[" * 40 + "{" * 40, "description": "]" * 80}
+    (item,) = _load(tmp_path, "c.jsonl", json.dumps(record) + "\n")
+    assert isinstance(item, Listing)
+    assert item.title == record["title"]
+
+
+def test_shallow_json_counts_only_the_span_it_is_given() -> None:
+    from listlint.loaders.base import MAX_DEPTH, shallow_json
+
+    text = "[" * MAX_DEPTH + "{" + "]" * MAX_DEPTH
+    assert shallow_json(text, 0, MAX_DEPTH)
+    assert not shallow_json(text)
+    assert shallow_json("")

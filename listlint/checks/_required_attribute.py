@@ -1,4 +1,9 @@
-"""What missing-color, missing-size and missing-material share: the profile's requirement table."""
+"""What missing-color, missing-size and missing-material share: the profile's requirement table.
+
+When the title or description states the missing value ("White Plimsolls"), the message and
+the fix offer it ("the title says 'White': add color=White"); that never changes whether the
+check fires.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ from typing import ClassVar
 from listlint.check import Check, CheckContext, Finding
 from listlint.model import Listing
 from listlint.text.product_kind import product_kind
-
+from listlint.text.specs import suggest
 
 _SINGULAR = {"bags": "bag", "home-textiles": "home textile"}
 
@@ -36,10 +41,18 @@ class RequiredAttributeCheck(Check):
         else:
             where = f"no {self.attribute} in its attributes or variants"
             fix = f"Add a '{self.attribute}' attribute (to the listing, or to every variant)"
-        yield self.finding(
-            listing,
+        message = (
             f"{label.capitalize()} listing ({reason}) has {where}; the {ctx.profile.name} "
-            f"profile requires {self.attribute} for {kind}",
-            field=f"attributes.{self.attribute}",
-            fix=fix,
+            f"profile requires {self.attribute} for {kind}"
         )
+        stated = suggest(listing, self.attribute)
+        if stated is not None:
+            # The text already says it: offer the value instead of a bare "add an attribute".
+            message += (
+                f"; the {stated.field} says {stated.quoted}: add {self.attribute}={stated.value}"
+            )
+            fix = (
+                f"Add {self.attribute}={stated.value} (the {stated.field} says {stated.quoted}) "
+                f"to the listing's attributes, or to every variant"
+            )
+        yield self.finding(listing, message, field=f"attributes.{self.attribute}", fix=fix)

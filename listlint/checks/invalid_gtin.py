@@ -84,6 +84,8 @@ class GtinProblem:
 def diagnose(value: str) -> GtinProblem | None:
     """Return what is wrong with the GTIN ``value``, or None when it is valid."""
     text = value.strip()
+    if _plainly_valid(text):
+        return None
     if _SCIENTIFIC.fullmatch(text):
         return GtinProblem(
             "was turned into a number by a spreadsheet, which rounded away its last digits; "
@@ -138,6 +140,28 @@ def diagnose(value: str) -> GtinProblem | None:
             "Copy the GTIN again from the product's barcode or the supplier's data",
         )
     return None
+
+
+def _plainly_valid(text: str) -> bool:
+    """True for a GTIN as it should be: ASCII digits only, a GTIN length, a right check digit.
+
+    Nearly every GTIN in a catalog is one, and the diagnosis below (stdnum's clean-up first)
+    costs several times as much as this; it reaches the same verdict for these, None.
+    """
+    return (
+        len(text) in _LENGTHS
+        and text.isascii()
+        and text.isdigit()
+        and text.strip("0") != ""
+        and _gs1_check_digit_ok(text)
+    )
+
+
+def _gs1_check_digit_ok(digits: str) -> bool:
+    # The GS1 sum stdnum's calc_check_digit computes (weights 3, 1, 3... from the right, before
+    # the check digit), at half its cost: it runs for every GTIN of a catalog.
+    total = 3 * sum(map(int, digits[-2::-2])) + sum(map(int, digits[-3::-2]))
+    return -total % 10 == int(digits[-1])
 
 
 def _check_digit_ok(number: str) -> bool:

@@ -50,7 +50,7 @@ class InvalidListing(Check):
 
 
 def _fix_for(problem: Problem) -> str:
-    if problem.field in ("id", "title"):
+    if problem.field in ("id", "title") and "must be" not in problem.message:
         return f"Give the record a non-empty '{problem.field}'"
     if problem.field:
         return f"Correct '{problem.field}' to the type the record format expects"

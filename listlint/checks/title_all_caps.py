@@ -53,12 +53,14 @@ class TitleAllCaps(Check):
     def check(self, listing: Listing, ctx: CheckContext) -> Iterator[Finding]:
         allowed = _allowed(_vocab.strings(ctx.options.get("allow")))
         title = unicodedata.normalize("NFC", listing.title)
-        words = [
-            token
-            for token in _TOKEN.findall(title)
-            if _has_case(token) and not _left_out(token, allowed)
-        ]
-        if len(words) < _MIN_WORDS or any(_has_lower(word) for word in words):
+        words = 0
+        for token in _TOKEN.findall(title):
+            if not _has_case(token) or _left_out(token, allowed):
+                continue
+            if _has_lower(token):
+                return  # one word in normal case is enough: most titles stop at the first
+            words += 1
+        if words < _MIN_WORDS:
             return
         suggestion = _TOKEN.sub(lambda m: _recase(m.group(), allowed), title.strip())
         yield self.finding(

@@ -56,6 +56,8 @@ class TitleRepeatedWords(Check):
     def check(self, listing: Listing, ctx: CheckContext) -> Iterator[Finding]:
         words = _words(_vocab.strings(ctx.options.get("allow")))
         title = unicodedata.normalize("NFC", listing.title)
+        if _nothing_repeats(title, words.names):
+            return
         tokens = _tokens(title, words.names)
         counted = [t for t in tokens if not words.ignores(t.key)]
         counts = Counter(t.key for t in counted)
@@ -129,6 +131,21 @@ def _words(allow: tuple[str, ...]) -> _Words:
     names = {_name_key(a) for a in allow if len(_name_key(a).split()) > 1}
     ignored = {_key(a.strip()) for a in allow if len(_name_key(a).split()) == 1}
     return _Words(builtin.ignored | ignored, builtin.names | names)
+
+
+def _nothing_repeats(title: str, names: frozenset[str]) -> bool:
+    """True when no two words of ``title`` are the same and no two in a row make a name.
+
+    Then :func:`_tokens` joins nothing and every key is different, so nothing can be reported:
+    the usual title is passed without the bookkeeping below.
+    """
+    if title.isascii():  # ASCII casefolds letter for letter, so the words' keys are these
+        keys = _TOKEN.findall(title.lower())
+    else:
+        keys = [_key(word) for word in _TOKEN.findall(title)]
+    return len(set(keys)) == len(keys) and not any(
+        f"{first} {second}" in names for first, second in itertools.pairwise(keys)
+    )
 
 
 def _tokens(title: str, names: frozenset[str]) -> list[_Token]:

@@ -19,13 +19,23 @@ from listlint.loaders.encoding import check_encoding
 from listlint.loaders.formats import SUPPORTED_SUFFIXES, format_for
 from listlint.loaders.jsondoc import load_json
 from listlint.loaders.jsonlines import load_json_lines
+from listlint.loaders.mapped import load_mapped
+from listlint.loaders.mapping import ColumnMapping
+from listlint.loaders.merchant_tsv import load_merchant_tsv
+from listlint.loaders.merchant_xml import load_merchant_xml
+from listlint.loaders.options import INPUT_FORMATS, LoadOptions
+from listlint.loaders.shopify import load_shopify
 from listlint.loaders.source import STDIN, display_name, read_text
 from listlint.loaders.table import load_table
+from listlint.loaders.woocommerce import load_woocommerce
 from listlint.loaders.yamldoc import load_yaml
 from listlint.model import SourceLocation
 
 __all__ = [
+    "INPUT_FORMATS",
     "SUPPORTED_SUFFIXES",
+    "ColumnMapping",
+    "LoadOptions",
     "Loaded",
     "Problem",
     "UnusableInput",
@@ -40,6 +50,10 @@ _LOADERS: dict[str, Callable[[str, str], Iterator[Loaded]]] = {
     "csv": load_table,
     "tsv": partial(load_table, delimiter="\t"),
     "yaml": load_yaml,
+    "shopify": load_shopify,
+    "woocommerce": load_woocommerce,
+    "merchant-xml": load_merchant_xml,
+    "merchant-tsv": load_merchant_tsv,
 }
 
 
@@ -48,19 +62,35 @@ def load(
     *,
     encoding: str | None = None,
     on_encoding: Callable[[str, str], None] | None = None,
+    options: LoadOptions | None = None,
 ) -> Iterator[Loaded]:
-    """Read the catalog at ``path`` (``-``: JSON Lines on standard input).
+    """Read the catalog at ``path`` (``-``: standard input, JSON Lines unless ``options`` name
+    another format).
 
     Raises UnusableInput, before yielding anything, for a file nothing can be read from, and
-    ValueError for an unknown ``encoding`` (check it early with :func:`check_encoding`).
-    ``on_encoding(path, name)`` learns the encoding the file was read with.
+    ValueError for an unknown ``encoding`` (check it early with :func:`check_encoding`) or
+    input format.
+    ``on_encoding(path, name)`` learns the encoding the file was read with; ``options`` choose
+    the format and map the columns of plain CSV/TSV files.
     """
+    options = options or LoadOptions()
     name = display_name(path)
     decoded = read_text(path, encoding)
     if on_encoding is not None:
         on_encoding(name, decoded.encoding)
-    kind = "jsonl" if path == STDIN else format_for(path, decoded.text)
-    items = _contained(_LOADERS[kind](decoded.text, name), name)
+    kind, how = options.input_format, "--input-format"
+    if kind == "auto":
+        kind, how = ("jsonl" if path == STDIN else format_for(path, decoded.text)), "detected"
+    if kind not in _LOADERS:
+        raise ValueError(f"unknown input format {kind!r} (one of {', '.join(INPUT_FORMATS)})")
+    loader = _LOADERS[kind]
+    if kind in ("csv", "tsv") and options.columns:
+        delimiter = "\t" if kind == "tsv" else None
+        loader = partial(load_mapped, mapping=options.columns, delimiter=delimiter)
+        how += f"; {options.columns.describe()}"
+    if options.on_format is not None:
+        options.on_format(name, f"{kind} ({how})")
+    items = _contained(loader(decoded.text, name), name)
     if decoded.replaced:
         items = reject_damaged(items)
     # Run up to the first record now, so that a file without any raises here, not mid-stream.

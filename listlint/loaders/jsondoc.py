@@ -11,7 +11,14 @@ import re
 from collections.abc import Generator, Iterator
 from typing import Any
 
-from listlint.loaders.base import Loaded, Problem, UnusableInput, records, syntax_problem
+from listlint.loaders.base import (
+    Loaded,
+    Problem,
+    UnusableInput,
+    records,
+    shallow_json,
+    syntax_problem,
+)
 from listlint.loaders.formats import looks_like_json_lines
 from listlint.loaders.jsonlines import describe, leading_id, load_json_lines, unreadable
 from listlint.model import SourceLocation
@@ -87,7 +94,7 @@ class _Document:
                 end = skipped
                 yield Problem(source, unreadable(exc), "", leading_id(text, pos))
             else:
-                yield from records(record, source)
+                yield from records(record, source, shallow=shallow_json(text, pos, end))
             pos = _skip(text, end)
             if text.startswith("]", pos):
                 return pos + 1

@@ -6,7 +6,7 @@ import json
 import re
 from collections.abc import Iterator
 
-from listlint.loaders.base import Loaded, Problem, records, syntax_problem
+from listlint.loaders.base import Loaded, Problem, records, shallow_json, syntax_problem
 from listlint.model import SourceLocation
 
 # The id of a record that does not parse, when it is the record's first key, so the report can
@@ -16,7 +16,7 @@ _LEADING_ID = re.compile(r'\s*\{\s*"id"\s*:\s*"((?:[^"\\\n]|\\.){1,200})"')
 
 def load_json_lines(text: str, path: str) -> Iterator[Loaded]:
     """Yield one Listing or Problem(s) per non-blank line of ``text``."""
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(_lines(text), start=1):
         # Concatenated files can leave a BOM at the start of a line; it is not JSON whitespace.
         line = line.lstrip("\ufeff")
         if not line.strip():
@@ -31,7 +31,17 @@ def load_json_lines(text: str, path: str) -> Iterator[Loaded]:
         except (RecursionError, ValueError) as exc:  # too deep; a number of over 4300 digits
             yield Problem(source, unreadable(exc), "", leading_id(line))
         else:
-            yield from records(record, source)
+            yield from records(record, source, shallow=shallow_json(line))
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text``, as splitting it at each newline gives them, one at a time: all at
+    once, a big catalog's lines would be a second copy of it in memory."""
+    start = 0
+    while (end := text.find("\n", start)) >= 0:
+        yield text[start:end]
+        start = end + 1
+    yield text[start:]
 
 
 def unreadable(exc: Exception) -> str:

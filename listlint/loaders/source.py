@@ -20,10 +20,12 @@ def read_text(path: str, forced_encoding: str | None = None) -> Decoded:
     """Read and decode ``path``; raise UnusableInput if there is no usable text in it."""
     name = display_name(path)
     data = _read_stdin() if path == STDIN else _read_file(path)
-    if not data.strip():
+    # isspace, not strip: strip would copy a big catalog just to see whether it is blank.
+    if not data or data.isspace():
         raise UnusableInput(f"{name}: file is empty")
     decoded = decode_bytes(data, name, forced_encoding)
-    if not decoded.text.strip():
+    del data  # the text is all that is needed now; holding the bytes too doubles memory
+    if not decoded.text or decoded.text.isspace():
         raise UnusableInput(f"{name}: file is empty")
     return decoded
 

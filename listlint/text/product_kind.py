@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from listlint import _toml
@@ -105,6 +105,8 @@ def _find(text: str, languages: tuple[str, ...]) -> KindMatch | None:
     return KindMatch(kind, text[start : start + len(word)], "")
 
 
+# missing-color, missing-size and missing-material each ask about the same listing in turn.
+@lru_cache(maxsize=4096)
 def product_kind(category: str, title: str, language: str = "") -> KindMatch | None:
     """The listing's product kind, or None when neither category nor title names one."""
     languages = _languages(language)

@@ -125,3 +125,28 @@ def test_variants_are_checked_and_named() -> None:
     assert finding.listing_id == "T1"
     assert finding.field == "variants.gtin"
     assert finding.message.startswith("Variant V2: GTIN '4006381333932' has a wrong check digit")
+
+
+def _gtin_sample() -> list[str]:
+    import random
+
+    from stdnum import ean
+
+    rnd = random.Random(4)
+    values = ["00000000", "000000000000", "0000000000000", "00000000000000", "٤٠٠٦٣٨١٣٣٣٩٣١"]
+    for length in (7, 8, 10, 11, 12, 13, 14, 15):
+        for _ in range(200):
+            digits = "".join(rnd.choice("0123456789") for _ in range(length - 1))
+            right = str(ean.calc_check_digit(digits))
+            values += [digits + right, digits + str((int(right) + 1) % 10)]
+    return values + [f" {v} " for v in values[:50]] + [v[:4] + "-" + v[4:] for v in values[:50]]
+
+
+def test_the_fast_path_agrees_with_the_full_diagnosis(monkeypatch: pytest.MonkeyPatch) -> None:
+    from listlint.checks import invalid_gtin
+
+    values = _gtin_sample()
+    fast = [invalid_gtin.diagnose(v) for v in values]
+    assert sum(problem is None for problem in fast) > 500  # the fast path is taken
+    monkeypatch.setattr(invalid_gtin, "_plainly_valid", lambda text: False)
+    assert [invalid_gtin.diagnose(v) for v in values] == fast

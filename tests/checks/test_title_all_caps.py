@@ -70,3 +70,21 @@ def test_message_quotes_the_title_and_fix_suggests_normal_case() -> None:
 def test_the_suggestion_keeps_acronyms_and_model_codes() -> None:
     (finding,) = run_check(TitleAllCaps, {"id": "T1", "title": "MEN'S USB-C HEATED JACKET XL 4K"})
     assert "Men's USB-C Heated Jacket XL 4K" in finding.fix
+
+
+@pytest.mark.parametrize(
+    ("title", "fires"),
+    [
+        # A lower-case word that is left out does not make the title normal case...
+        ("x NIKE AIR MAX SHOES", True),
+        ("NIKE x AIR MAX", True),
+        ("4k NIKE AIR MAX", True),
+        ("STRAßE GROß SCHUHE", True),  # ß has no single capital
+        # ...but one counted word in normal case does, wherever it stands.
+        ("NIKE AIR MAX shoes", False),
+        ("iPhone CASE COVER BLACK", False),
+        ("NIKE AIR", False),
+    ],
+)
+def test_one_counted_word_in_normal_case_is_enough(title: str, fires: bool) -> None:
+    assert _fires(title) is fires

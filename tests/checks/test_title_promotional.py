@@ -134,3 +134,78 @@ def test_latin_phrases_next_to_chinese_characters_are_found() -> None:
 
 def test_phrases_in_the_description_are_not_this_checks_business() -> None:
     assert _phrases("Wireless Earbuds", description="Free shipping! Best seller!") == []
+
+
+# The matcher tries the phrase regexes only where a phrase can start (see _Phrases); it must find
+# exactly what one regex of all the phrases, run over the whole text, finds.
+_TRICKY_TEXTS = [
+    "Wireless Earbuds FREE SHIPPING Best Seller",
+    "Best-Sellers 2024 HOT SALE!!! cheap cheapest",
+    "Wholesale sugar free Gluten-free Sale!",
+    "Envío Gratis ENVIO GRATIS envio-gratis kostenloser Versand",
+    "100% Guaranteed 1100% guaranteed -50% off !!deal",
+    "\u017fuper \u0131kinci \u212aELVIN \u00b5sale Stra\u00dfe \u1e9eonder \u03a3ALE",
+    "连衣裙free shipping包邮热卖",
+    "",
+    "!",
+    "\uff26\uff32\uff25\uff25 \uff33\uff28\uff29\uff30\uff30\uff29\uff2e\uff27",  # full width
+    "free\u2014shipping free_shipping free\u00a0shipping",
+]
+
+
+@pytest.mark.parametrize("extra", [(), ("-50% off", "!!deal", "\u0131kinci", "100 %", "包邮 now")])
+def test_phrases_are_found_as_one_regex_over_the_text_finds_them(extra: tuple[str, ...]) -> None:
+    import re
+
+    from listlint.checks.title_promotional import _CJK, _fold, _matcher, _normalize
+
+    matcher = _matcher(extra, frozenset())
+    for phrases, cjk in ((matcher.spaced, False), (matcher.cjk, True)):
+        assert phrases is not None
+        one_regex = re.compile(
+            "|".join(f"(?:{before}{rest})" for before, rest in phrases._branches), re.IGNORECASE
+        )
+        for text in _TRICKY_TEXTS:
+            folded = _fold(_normalize(text))
+            searched = folded if cjk else _CJK.sub(" ", folded)
+            expected = [m.span() for m in one_regex.finditer(searched)]
+            assert phrases.spans(searched) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("ascii_title", "other_title"),
+    [
+        ("Envio Gratis Shoes", "Envío Gratis Shoes"),
+        ("FREE SHIPPING Mug", "\uff26\uff32\uff25\uff25 SHIPPING Mug"),  # full width
+        ("Best Seller Mug", "Best Seller Mug ☕"),
+        ("Cheap Mug", "Cheap Mug 马克杯"),
+    ],
+)
+def test_ascii_and_non_ascii_titles_give_the_same_phrases(
+    ascii_title: str, other_title: str
+) -> None:
+    from listlint.checks.title_promotional import _key, _matcher
+
+    matcher = _matcher((), frozenset())
+    assert [_key(p) for p in matcher.find(ascii_title)] == [
+        _key(p) for p in matcher.find(other_title)
+    ]
+    assert len(_phrases(ascii_title)) == len(_phrases(other_title)) == 1
+
+
+def test_normalizing_ascii_text_changes_nothing() -> None:
+    import string
+    import unicodedata
+
+    from listlint.checks.title_promotional import _fold, _normalize, _unaccented
+
+    assert _normalize(string.printable) == unicodedata.normalize("NFKC", string.printable)
+    assert _fold(string.printable) == "".join(_unaccented(ch) for ch in string.printable)
+
+
+def test_a_brand_is_looked_at_each_time_not_just_the_first() -> None:
+    assert _phrases("Cheap Monday Jeans", brand="Cheap Monday") == []
+    assert _phrases("Cheap Monday Jeans", brand="Levi's") == [
+        "Title contains the promotional phrase 'Cheap'"
+    ]
+    assert _phrases("Cheap Monday Jeans", brand="Cheap Monday") == []

@@ -85,3 +85,36 @@ def test_allow_option_takes_words_and_two_word_names() -> None:
     assert _messages("Lego Lego Lego Set", {"allow": ["LEGO"]}) == []
     # The built-in names still apply next to the user's.
     assert _messages("Bora Bora Towel", {"allow": ["wiki wiki"]}) == []
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Cotton Crew Neck Shirt",
+        "Men's T-Shirt, MEN'S t-shirt",
+        "Bora Bora Beach Towel",
+        "x2 Pack PACK pack",
+        "Größe STRASSE straße",
+        "İstanbul istanbul",
+        "Tuk tuk Tuk",
+        "Bora",
+    ],
+)
+def test_a_title_without_repeats_skips_the_bookkeeping_only_when_nothing_can_fire(
+    title: str,
+) -> None:
+    from listlint.checks.title_repeated_words import (
+        _TOKEN,
+        _key,
+        _nothing_repeats,
+        _tokens,
+        _words,
+    )
+
+    names = _words(()).names
+    tokens = _tokens(title, names)
+    unchanged = [t.key for t in tokens] == [_key(w) for w in _TOKEN.findall(title)]
+    distinct = len({t.key for t in tokens}) == len(tokens)
+    assert _nothing_repeats(title, names) == (unchanged and distinct)
+    if _nothing_repeats(title, names):
+        assert run_check(TitleRepeatedWords, {"id": "T1", "title": title}) == []
