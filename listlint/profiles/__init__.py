@@ -19,6 +19,9 @@ class Profile:
     title_forbidden_characters: str = ""
     image_min_side: int = 500
     required_attributes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # The language listings are written in when they do not say (BCP 47, e.g. "de" for a German
+    # storefront); None: no default, so language-mismatch only compares title and description.
+    language: str | None = None
 
 
 class UnknownProfile(ValueError):
@@ -51,4 +54,5 @@ def _from_data(data: Mapping[str, Any]) -> Profile:
         title_forbidden_characters=str(title.get("forbidden-characters", "")),
         image_min_side=int(images.get("min-side", 500)),
         required_attributes={kind: tuple(attrs) for kind, attrs in required.items()},
+        language=str(data.get("language") or "").strip() or None,
     )
