@@ -1,9 +1,9 @@
 """Precision and recall of listlint's core rules against reviewers' labels.
 
-Usage: python bench/accuracy.py CORPUS_DIR [--rule NAME ...] [--show-errors]
+Usage: python bench/accuracy.py CORPUS_DIR... [--rule NAME ...] [--show-errors]
 
-CORPUS_DIR holds one folder per source with ``listings.jsonl`` and ``labels.jsonl`` (see
-../shared/corpus/README.md). A rule that fires on a labelled listing is a true positive when the
+Each CORPUS_DIR is a source folder with ``listings.jsonl`` and ``labels.jsonl``, or a folder of
+such source folders (see ../shared/corpus/README.md). A rule that fires on a labelled listing is a true positive when the
 label expects it, a false positive when the label neither expects it nor marks it unsure; a rule
 expected but silent is a false negative. Unsure rules are not scored.
 """
@@ -55,13 +55,23 @@ def score(source: Path, rules: list[str], show: bool) -> dict[str, Counter[str]]
     return counts
 
 
+def _sources(paths: list[Path]) -> list[Path]:
+    found: list[Path] = []
+    for path in paths:
+        if (path / "labels.jsonl").exists():
+            found.append(path)
+        elif path.is_dir():
+            found += sorted(p for p in path.iterdir() if (p / "labels.jsonl").exists())
+    return found
+
+
 def _ratio(a: int, b: int) -> str:
     return f"{a / b:.2f}" if b else "n/a"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", type=Path)
+    parser.add_argument("corpus", type=Path, nargs="+")
     parser.add_argument("--rule", action="append", help="score only these rules")
     parser.add_argument("--show-errors", action="store_true", help="list each FP and FN")
     args = parser.parse_args()
@@ -70,7 +80,7 @@ def main() -> None:
     total: dict[str, Counter[str]] = {rule: Counter() for rule in rules}
     print("| source | rule | TP | FP | FN | precision | recall |")
     print("|---|---|---|---|---|---|---|")
-    for source in sorted(p for p in args.corpus.iterdir() if (p / "labels.jsonl").exists()):
+    for source in _sources(args.corpus):
         for rule, c in score(source, rules, args.show_errors).items():
             total[rule].update(c)
             if c["tp"] or c["fp"] or c["fn"]:
