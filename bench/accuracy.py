@@ -3,9 +3,9 @@
 Usage: python bench/accuracy.py CORPUS_DIR... [--rule NAME ...] [--show-errors]
 
 Each CORPUS_DIR is a source folder with ``listings.jsonl`` and ``labels.jsonl``, or a folder of
-such source folders (see ../shared/corpus/README.md). A rule that fires on a labelled listing is a true positive when the
-label expects it, a false positive when the label neither expects it nor marks it unsure; a rule
-expected but silent is a false negative. Unsure rules are not scored.
+such source folders (see ../shared/corpus/README.md). A rule that fires on a labelled listing is
+a true positive when the label expects it, a false positive when the label neither expects it
+nor marks it unsure; a rule expected but silent is a false negative. Unsure rules are not scored.
 """
 
 from __future__ import annotations
