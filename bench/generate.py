@@ -325,13 +325,21 @@ BASE_DEFECTS = (
 
 
 class Generator:
-    def __init__(self, seed: int, defect_rate: float, images: dict[str, list[str]] | None) -> None:
+    def __init__(
+        self,
+        seed: int,
+        defect_rate: float,
+        images: dict[str, list[str]] | None,
+        languages: Sequence[tuple[str, int]] = LANG_WEIGHTS,
+        description_length: tuple[int, int] = (200, 1500),
+    ) -> None:
         self.rng = random.Random(seed)
         self.random = self.rng.random
         self.defect_rate = defect_rate
         self.images = images  # colour -> relative image paths, or None for no images
         self.ids: list[str] = []
-        self.langs = [lang for lang, weight in LANG_WEIGHTS for _ in range(weight)]
+        self.langs = [lang for lang, weight in languages for _ in range(weight)]
+        self.shortest, self.longest = description_length
         self._sentences: dict[tuple[int, str, str, str], list[str]] = {}
 
     def below(self, n: int) -> int:
@@ -489,7 +497,7 @@ class Generator:
     def description(
         self, product: Product, lang: str, noun: str, material: str, spec: str
     ) -> str:  # fmt: skip
-        target = 200 + self.below(1301)
+        target = self.shortest + self.below(self.longest - self.shortest + 1)
         sentences: list[str] = []
         length = 0
         if lang == "en":
@@ -506,12 +514,12 @@ class Generator:
             if length >= target:
                 break
             sentence = pool[k % len(pool)]
-            if length + len(sentence) > 1480:
+            if length + len(sentence) > self.longest - 20:
                 break
             sentences.append(sentence)
             length += len(sentence) + 1
             k += 1
-        while length < 200:  # never shorter than 200 characters, even from a short pool
+        while length < self.shortest:  # never too short, even from a short pool
             sentences.append(pool[k % len(pool)])
             length += len(sentences[-1]) + 1
             k += 1
@@ -618,10 +626,12 @@ def draw_pool(folder: Path, per_color: int) -> dict[str, list[str]]:
 def generate(
     n: int, out: Path, *, seed: int = 0, defect_rate: float = 0.1, images: str = "pool",
     per_color: int = 3, labels: Path | None = None,
+    languages: Sequence[tuple[str, int]] = LANG_WEIGHTS,
+    description_length: tuple[int, int] = (200, 1500),
 ) -> dict[str, int]:  # fmt: skip
     """Write ``n`` listings to ``out``; return how many listings got each defect."""
     pool = draw_pool(out.parent / "images", per_color) if images == "pool" else None
-    generator = Generator(seed, defect_rate, pool)
+    generator = Generator(seed, defect_rate, pool, languages, description_length)
     counts: dict[str, int] = {}
     dumps = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
     label_lines: list[str] = []
@@ -646,6 +656,24 @@ def generate(
     return counts
 
 
+def _weights(text: str) -> tuple[tuple[str, int], ...]:
+    weights = []
+    for part in text.split(","):
+        lang, _, weight = part.partition("=")
+        if lang.strip() not in GENERIC_SENTENCES or not weight.strip().isdigit():
+            known = ", ".join(sorted(GENERIC_SENTENCES))
+            raise argparse.ArgumentTypeError(f"{part!r}: use LANG=WEIGHT with LANG in {known}")
+        weights.append((lang.strip(), int(weight)))
+    return tuple(weights)
+
+
+def _length_range(text: str) -> tuple[int, int]:
+    low, _, high = text.partition("-")
+    if not (low.isdigit() and high.isdigit() and 60 <= int(low) < int(high)):
+        raise argparse.ArgumentTypeError(f"{text!r}: use MIN-MAX, e.g. 300-800 (MIN >= 60)")
+    return int(low), int(high)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description="Write N synthetic listings as JSON Lines for benchmarks."
@@ -663,6 +691,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--labels", type=Path, help="also write the injected defects here, one JSON line each"
     )
+    parser.add_argument(
+        "--languages", type=_weights, default=LANG_WEIGHTS,
+        help="language mix as weights, e.g. en=60,de=20,fr=20 (default en=90,de=5,fr=5)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--description-length", type=_length_range, default=(200, 1500), metavar="MIN-MAX",
+        help="description length in characters (default 200-1500)",
+    )  # fmt: skip
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing")
     args = parser.parse_args(argv)
     if args.n < 0:
@@ -673,7 +709,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     counts = generate(
         args.n, args.output, seed=args.seed, defect_rate=args.defect_rate, images=args.images,
-        labels=args.labels,
+        labels=args.labels, languages=args.languages,
+        description_length=args.description_length,
     )  # fmt: skip
     elapsed = time.perf_counter() - started
     if not args.quiet:
