@@ -211,18 +211,21 @@ def test_folder_without_catalogs_exits_2(tmp_path: Path, run_cli) -> None:  # ty
     assert f"{tmp_path}: no catalog files" in result.stderr
 
 
-def test_lone_surrogates_are_printed_escaped(tmp_path: Path) -> None:
+def test_lone_surrogates_become_replacement_characters(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    path = tmp_path / "c.jsonl"
     # Valid JSON, but "\ud800" is half a character that no encoding can write.
-    path.write_text('{"id": "S\\ud800", "title": "LOUD \\ud800 TITLE IN CAPITALS"}\n', "utf-8")
-    for fmt in ("text", "json"):
+    record = '{"id": "S\\ud800", "title": "Loud \\ud800 title, \\ud83d\\ude00 fine"}'
+    (tmp_path / "c.json").write_text(f"[{record}]\n", "utf-8")
+    (tmp_path / "c.jsonl").write_text(record + "\n", "utf-8")
+    for catalog in (tmp_path / "c.json", tmp_path / "c.jsonl"):
         done = subprocess.run(
-            [sys.executable, "-m", "listlint", "check", str(path), "--format", fmt],
+            [sys.executable, "-m", "listlint", "check", str(catalog), "--format", "json",
+             "--select", "title-forbidden-characters"],
             capture_output=True, text=True,
         )  # fmt: skip
         assert done.returncode == 0, done.stderr
-        assert "S\\ud800" in done.stdout
-    assert json.loads(done.stdout)["findings"][0]["listing_id"] == "S\ud800"
+        (finding,) = json.loads(done.stdout)["findings"]
+        assert finding["listing_id"] == "S\ufffd"
+        assert "U+FFFD" in finding["message"]

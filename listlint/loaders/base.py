@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeAlias
@@ -30,14 +31,19 @@ class UnusableInput(Exception):
 Loaded: TypeAlias = Listing | Problem
 
 
-def records(record: Any, source: SourceLocation, *, shallow: bool = False) -> Iterator[Loaded]:
+def records(
+    record: Any, source: SourceLocation, *, shallow: bool = False, surrogates: bool = False
+) -> Iterator[Loaded]:
     """Yield the Listing ``record`` makes, or one Problem per reason it cannot make one.
 
-    ``shallow`` says the record is known not to be nested too deeply (see :func:`shallow_json`).
+    ``shallow`` says the record is known not to be nested too deeply (see :func:`shallow_json`);
+    ``surrogates`` that its JSON text escapes UTF-16 surrogates (see :func:`escapes_surrogates`).
     """
     if not shallow and nesting_depth(record) > MAX_DEPTH:
         yield Problem(source, f"the record is nested more than {MAX_DEPTH} levels deep")
         return
+    if surrogates:
+        record = _without_lone_surrogates(record)
     try:
         listing = build_listing(record, source)
     except RecordError as exc:
@@ -54,6 +60,28 @@ def shallow_json(text: str, start: int = 0, end: int | None = None) -> bool:
     counting them, at C speed, spares almost every record the walk of :func:`nesting_depth`.
     """
     return text.count("{", start, end) + text.count("[", start, end) <= MAX_DEPTH
+
+
+# JSON may escape half a character ("\\ud800"); Python keeps it as a lone surrogate that no
+# encoding can write and that breaks any check encoding text. It becomes U+FFFD, which
+# title-forbidden-characters reports as broken text.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89abcdefABCDEF]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def escapes_surrogates(text: str, start: int = 0, end: int | None = None) -> bool:
+    """True when the JSON in ``text[start:end]`` escapes a UTF-16 surrogate (rare; C speed)."""
+    return _SURROGATE_ESCAPE.search(text, start, len(text) if end is None else end) is not None
+
+
+def _without_lone_surrogates(value: Any) -> Any:
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_without_lone_surrogates(item) for item in value]
+    if isinstance(value, Mapping):
+        return {_without_lone_surrogates(k): _without_lone_surrogates(v) for k, v in value.items()}
+    return value
 
 
 def nesting_depth(value: Any) -> int:

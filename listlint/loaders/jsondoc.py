@@ -15,6 +15,7 @@ from listlint.loaders.base import (
     Loaded,
     Problem,
     UnusableInput,
+    escapes_surrogates,
     records,
     shallow_json,
     syntax_problem,
@@ -94,7 +95,12 @@ class _Document:
                 end = skipped
                 yield Problem(source, unreadable(exc), "", leading_id(text, pos))
             else:
-                yield from records(record, source, shallow=shallow_json(text, pos, end))
+                yield from records(
+                    record,
+                    source,
+                    shallow=shallow_json(text, pos, end),
+                    surrogates=escapes_surrogates(text, pos, end),
+                )
             pos = _skip(text, end)
             if text.startswith("]", pos):
                 return pos + 1

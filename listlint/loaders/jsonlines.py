@@ -6,7 +6,14 @@ import json
 import re
 from collections.abc import Iterator
 
-from listlint.loaders.base import Loaded, Problem, records, shallow_json, syntax_problem
+from listlint.loaders.base import (
+    Loaded,
+    Problem,
+    escapes_surrogates,
+    records,
+    shallow_json,
+    syntax_problem,
+)
 from listlint.model import SourceLocation
 
 # The id of a record that does not parse, when it is the record's first key, so the report can
@@ -31,7 +38,9 @@ def load_json_lines(text: str, path: str) -> Iterator[Loaded]:
         except (RecursionError, ValueError) as exc:  # too deep; a number of over 4300 digits
             yield Problem(source, unreadable(exc), "", leading_id(line))
         else:
-            yield from records(record, source, shallow=shallow_json(line))
+            yield from records(
+                record, source, shallow=shallow_json(line), surrogates=escapes_surrogates(line)
+            )
 
 
 def _lines(text: str) -> Iterator[str]:
