@@ -63,6 +63,35 @@ def test_texts_without_foreign_function_words_never_reach_langdetect() -> None:
     assert language._detect.cache_info().misses == 0
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L\u2019aventure commence ici",
+        "dell\u02bcanno e l'estate",
+        "\u0149 is a letter that folds to an apostrophe",
+        "Plain ASCII, with an apostrophe: don't",
+        "Straße  \u00a0 ohne Apostroph",
+        "",
+    ],
+)
+def test_words_split_once_are_the_words_read(text: str) -> None:
+    """The words shared with lorem_ipsum are the ones the function-word layer always read."""
+    words = list(language._words(text))
+    assert words == language._fold_apostrophes(text.casefold()).split()
+    assert language._has_apostrophe(text) == ("'" in " ".join(words))
+    assert language._function_word_kinds(words, text) == language._function_word_kinds(words)
+
+
+def test_texts_without_letters_or_foreign_words_are_decided_at_once() -> None:
+    language._screen.cache_clear()
+    assert language._screen("12 x 30 - 40 / 50", "en", True, 1, 0.9) == (True, None)
+    # No function word of another language: nothing to suspect, title or description.
+    assert language._screen("Soft cotton shirt with a collar", "en", True, 4, 0.9) == (True, None)
+    assert language._screen("Soft cotton shirt with a collar", "en", False, 4, 0.9) == (True, None)
+    # "pour" is French and not English: the title's words are then judged one by one.
+    assert language._screen("Soft cotton shirt pour homme", "en", True, 4, 0.9) == (False, None)
+
+
 def test_identify_running_text() -> None:
     text = "Leichte Laufschuhe für Herren mit atmungsaktivem Obermaterial und gedämpfter Sohle."
     found = language.identify(text)

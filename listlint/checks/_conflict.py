@@ -47,9 +47,6 @@ class ConflictCheck(Check):
         if reference is None and not title:
             return  # nothing to compare a statement with: the description is not even read
         for field in ("title", "description"):
-            groups = title if field == "title" else specs.groups(self.kind, field)
-            if not groups:
-                continue
             against: Reference | tuple[Stated, ...] | None = reference
             if against is None:
                 if field == "title":
@@ -58,6 +55,10 @@ class ConflictCheck(Check):
             values = (
                 against.values if isinstance(against, Reference) else [s.value for s in against]
             )
+            # Only the description's groups that may disagree are read.
+            groups = title if field == "title" else specs.groups_against(self.kind, field, values)
+            if not groups:
+                continue
             wrong = [
                 specs.disagreeing(self.kind, g)
                 for g in groups

@@ -52,7 +52,12 @@ class DescriptionRepeatsTitle(Check):
         description = strip_html(listing.description)
         title = _TOKEN.findall(strip_html(listing.title).casefold())
         # Cheap exit for the usual case: far more space-separated words than the title has.
-        if not _CJK.search(description) and len(description.split()) > 2 * (len(title) + max_extra):
+        # Splitting at most ``limit`` times tells "more than limit words" without splitting a
+        # long description all the way.
+        limit = 2 * (len(title) + max_extra)
+        if (description.isascii() or not _CJK.search(description)) and len(
+            description.split(None, limit)
+        ) > limit:
             return
         words = _TOKEN.findall(description.casefold())
         # Longer than the title plus the extra words: it must add something.

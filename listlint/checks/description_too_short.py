@@ -79,7 +79,7 @@ class DescriptionTooShort(Check):
 
 def word_count(text: str) -> int:
     """Words in ``text``: spaced words, plus one per two CJK characters."""
-    cjk = len(_CJK.findall(text))
+    cjk = 0 if text.isascii() else len(_CJK.findall(text))
     if not cjk:
         return len(_WORD.findall(text))
     return len(_WORD.findall(_CJK.sub(" ", text))) + (cjk + 1) // 2
@@ -87,7 +87,7 @@ def word_count(text: str) -> int:
 
 def _at_least(text: str, n: int) -> bool:
     """Whether ``text`` has ``n`` words, without counting all of a long description's."""
-    if _CJK.search(text):
+    if not text.isascii() and _CJK.search(text):
         return word_count(text) >= n
     return next(islice(_WORD.finditer(text), n - 1, None), None) is not None if n > 0 else True
 

@@ -110,9 +110,14 @@ class MeasurementConflict(Check):
     def check(self, listing: Listing, ctx: CheckContext) -> Iterator[Finding]:
         tolerance = float(ctx.options.get("tolerance", self.options["tolerance"]))
         measures = listing_measures(listing, description=False)
-        if not any(m.spec and m.role == OWN for m in measures):
+        specs = {m.spec for m in measures if m.spec and m.role == OWN}
+        if not specs:
             return  # the description alone cannot disagree with anything: not read at all
-        measures += description_measures(listing)
+        if not specs.isdisjoint(_SIDES):
+            specs.add("dimensions")  # attributes width, height... are compared as dimensions
+        # Values of other specs in the description cannot disagree with anything either, so a
+        # description that has none of these specs' units is not read beyond its units.
+        measures += description_measures(listing, about=specs)
         statements = _statements(measures, tolerance)
         if len(statements) < 2:
             return

@@ -4,7 +4,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 from functools import cache, lru_cache
-from typing import Any, ClassVar
+from typing import Any, ClassVar, overload
 
 from listlint import _vocab
 from listlint.check import Check, CheckContext, Finding, Severity
@@ -132,24 +132,123 @@ def _whole() -> frozenset[str]:
 
 class _Matcher:
     """Finds the phrases of a field in lower-cased text: one regex for spaced scripts, sharing
-    its word boundaries (per-phrase lookarounds make a regex ~30x slower), one for CJK."""
+    its word boundaries (per-phrase lookarounds make a regex ~30x slower), one for CJK.
+
+    That regex is tried at every position of the text, which made it most of this check's
+    cost, and almost no text has a phrase. So a :class:`_Screen` turns down first, in a
+    fraction of the time, the texts where it cannot match; only the others are searched.
+    """
 
     def __init__(self, entries: list[str], patterns: list[str]) -> None:
-        spaced = [_regex(e) for e in entries if not _CJK.search(e)] + patterns
+        spaced_entries = [e for e in entries if not _CJK.search(e)]
+        spaced = [_regex(e) for e in spaced_entries] + patterns
         cjk = [_regex(e) for e in entries if _CJK.search(e)]
         # Longest first, so "product description goes here" wins over "description goes here".
         spaced.sort(key=len, reverse=True)
         self.spaced = re.compile(f"(?<![\\w-])(?:{'|'.join(spaced)})(?![\\w-])") if spaced else None
         self.cjk = re.compile("|".join(cjk)) if cjk else None
+        self.screen = _Screen.of(spaced_entries, patterns) if spaced else None
 
     def search(self, text: str) -> str | None:
         """The first phrase in ``text``, as written there."""
+        if text.isascii():  # most texts: no CJK phrase to look for, and a faster screen
+            if self.spaced is None or (self.screen is not None and not self.screen.ascii(text)):
+                return None
+            match = self.spaced.search(text.lower())  # lower() keeps an ASCII text's length
+            return None if match is None else text[match.start() : match.end()]
         lowered = text.lower()
-        for pattern in (self.spaced, self.cjk if not text.isascii() else None):
-            if pattern is not None and (match := pattern.search(lowered)) is not None:
-                source = text if len(lowered) == len(text) else lowered
+        source = text if len(lowered) == len(text) else lowered
+        if self.spaced is not None and (self.screen is None or self.screen.other(lowered)):
+            match = self.spaced.search(lowered)
+            if match is not None:
                 return source[match.start() : match.end()]
+        if self.cjk is not None and (match := self.cjk.search(lowered)) is not None:
+            return source[match.start() : match.end()]
         return None
+
+
+class _Screen:
+    """Whether a text may hold a phrase of [phrases] or [title-words]: a necessary condition,
+    checked far faster than the exact regex, which runs only when this says yes.
+
+    A phrase starts after a character that is not a letter, digit, "_" or "-" (or at the
+    start). The exact regex tests that lookbehind at every position of the text; the screen
+    instead consumes that character first, so the regex engine jumps from one candidate
+    character to the next in C, and tries only the phrases whose first character follows it
+    (the phrases are grouped by first character).
+
+    - :meth:`ascii` (ASCII texts, most of them): the text lower-cased with every character that
+      ends a word made a space (one ``bytes.translate``), so the candidates are just the spaces,
+      a literal the engine finds fastest. Phrases get the same mapping ("n/a" reads "n a").
+    - :meth:`other` (the rest): the lower-cased text as the exact regex reads it, the candidates
+      being the Latin-1 characters that end a word and any character above U+00FF (a superset
+      of the ones that end a word there, which is all a necessary condition needs).
+
+    Built only when the regex ``patterns`` of the data file are simple enough to be reasoned
+    about (letters, digits, letter or digit classes, repetition); otherwise :meth:`of` gives
+    None and every text is searched.
+    """
+
+    def __init__(self, ascii_screen: re.Pattern[str], other_screen: re.Pattern[str]) -> None:
+        self._ascii = ascii_screen
+        self._other = other_screen
+
+    @classmethod
+    def of(cls, entries: list[str], patterns: list[str]) -> _Screen | None:
+        if not all(_SIMPLE_PATTERN.fullmatch(pattern) for pattern in patterns):
+            return None
+        ascii_alternatives = [
+            pieces for e in entries if (pieces := _pieces(e, ascii_text=True)) is not None
+        ]
+        other_alternatives = [_pieces(e) for e in entries]
+        # A simple pattern only matches word characters, which both screens leave as they are.
+        ascii_alternatives += [[pattern] for pattern in patterns]
+        other_alternatives += [[pattern] for pattern in patterns]
+        ends = "".join(map(re.escape, _WORD_ENDS))
+        return cls(
+            re.compile(f" (?:{_grouped(ascii_alternatives)})(?![\\w-])")
+            if ascii_alternatives
+            else re.compile("(?!)"),
+            re.compile(f"[{ends}\\u0100-\\U0010ffff](?:{_grouped(other_alternatives)})(?![\\w-])"),
+        )
+
+    def ascii(self, text: str) -> bool:
+        """Whether the ASCII ``text`` may hold a phrase."""
+        spaced = (" " + text).encode("ascii").translate(_ASCII_SCREEN).decode("ascii")
+        return self._ascii.search(spaced) is not None
+
+    def other(self, lowered: str) -> bool:
+        """Whether ``lowered`` (a lower-cased text, not all ASCII) may hold a phrase."""
+        return self._other.search(" " + lowered) is not None
+
+
+def _is_word_end(ch: str) -> bool:
+    """Whether ``ch`` is a character a phrase may follow: what ``(?<![\\w-])`` accepts."""
+    return _WORD_OR_HYPHEN.match(ch) is None
+
+
+_WORD_OR_HYPHEN = re.compile(r"[\w-]")
+# The Latin-1 characters that end a word (the rest of Unicode is left to the range above).
+_WORD_ENDS = "".join(chr(code) for code in range(256) if _is_word_end(chr(code)))
+# ASCII lower-cased, every character that ends a word a space; other bytes do not occur.
+_ASCII_SCREEN = bytes(
+    ord(" ") if _is_word_end(chr(code)) else ord(chr(code).lower()) for code in range(128)
+) + bytes(range(128, 256))
+# A pattern of letters, digits, classes of them and repetition: it matches word characters
+# only, so a screen can read it as it is.
+_SIMPLE_PATTERN = re.compile(
+    r"(?:[a-z0-9]|\[(?:[a-z](?:-[a-z])?|[0-9](?:-[0-9])?)+\]|[*+?]|\{[0-9]+(?:,[0-9]*)?\})+"
+)
+
+
+def _grouped(alternatives: list[list[str]]) -> str:
+    """The alternation of regexes given as pieces, those with the same first piece grouped:
+    "t(?:his...|itle...)", so that the engine tries one group per position, not each phrase.
+    (Order does not matter to a screen: it only asks whether any alternative matches.)"""
+    groups: dict[str, list[str]] = {}
+    for pieces in alternatives:
+        groups.setdefault(pieces[0], []).append("".join(pieces[1:]))
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
 @cache
@@ -172,6 +271,21 @@ def _matcher(field: str, extra: tuple[str, ...], allow: frozenset[str]) -> _Matc
 def _regex(entry: str) -> str:
     """A phrase as a lower-case regex: spaces match spaces and hyphens, accented letters also
     their bare form ("sin título" matches "sin titulo")."""
+    return "".join(_pieces(entry))
+
+
+@overload
+def _pieces(entry: str) -> list[str]: ...
+@overload
+def _pieces(entry: str, *, ascii_text: bool) -> list[str] | None: ...
+def _pieces(entry: str, *, ascii_text: bool = False) -> list[str] | None:
+    """The regex of a phrase (see :func:`_regex`) in pieces: a separator, one character, or a
+    class for an accented letter and its bare form.
+
+    With ``ascii_text``, the regex for :meth:`_Screen.ascii`'s text (ASCII, lower-cased, what
+    ends a word made a space): a class keeps its ASCII characters, a character that ends a
+    word is a space; None when no ASCII text can hold the phrase (it needs a non-ASCII letter).
+    """
     parts: list[str] = []
     for ch in entry.strip().lower():
         if ch.isspace():
@@ -179,7 +293,14 @@ def _regex(entry: str) -> str:
                 parts.append(_SEPARATOR)
             continue
         bare = _fold(ch)
-        parts.append(
-            f"[{re.escape(ch)}{re.escape(bare)}]" if bare and bare != ch else re.escape(ch)
-        )
-    return "".join(parts)
+        if not ascii_text:
+            parts.append(
+                f"[{re.escape(ch)}{re.escape(bare)}]" if bare and bare != ch else re.escape(ch)
+            )
+            continue
+        chars = [ch, *bare] if bare and bare != ch else [ch]
+        kept = list(dict.fromkeys(" " if _is_word_end(c) else c for c in chars if c.isascii()))
+        if not kept:
+            return None
+        parts.append(re.escape(kept[0]) if len(kept) == 1 else f"[{''.join(map(re.escape, kept))}]")
+    return parts

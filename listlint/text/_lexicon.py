@@ -8,9 +8,10 @@ few milliseconds; :func:`lexicon` caches one per (languages, user words) combina
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -24,9 +25,15 @@ DEFAULT_LANGUAGES = ("en", "ru", "zh")
 WORD_CHARS = (
     "0-9A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u052f"
 )
+# The same as a set of characters (they all sit below U+0530).
+_WORD_CHAR_SET = frozenset(
+    ch for ch in map(chr, range(0x530)) if re.match(f"[{WORD_CHARS}]", ch) is not None
+)
 _CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # A word: letters and digits, with inner hyphens and apostrophes ("t-shirt", "men's").
 TOKEN = re.compile(r"[^\W_]+(?:[-'\u2019][^\W_]+)*")
+# The same for ASCII text: a class is tested far faster than \w's Unicode lookups.
+_ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-'\u2019][A-Za-z0-9]+)*")
 # Punctuation to blank out before splitting a text into words for the first-word test.
 _PUNCTUATION = "!\"#$%&'()*+,./:;<=>?@[\\]^_`{|}~-"
 # ... and the typographic quotes, dashes, bullets and CJK punctuation sellers paste in.
@@ -36,7 +43,17 @@ _TYPOGRAPHIC = (
     "\u3010\u3011\u300c\u300d\u300e\u300f"
 )
 SPACE_PUNCTUATION = {ord(ch): " " for ch in _PUNCTUATION + _TYPOGRAPHIC}
+# The same as a regex: str.translate() with a dict takes ~70 ns a character on non-ASCII text.
+_SPACE_PUNCTUATION = re.compile(f"[{re.escape(_PUNCTUATION + _TYPOGRAPHIC)}]")
 _BYTES_PUNCTUATION = bytes(32 if chr(i) in _PUNCTUATION else i for i in range(256))
+# ... and with the ASCII blanks that str.split() cuts at but bytes.split() does not.
+_BYTES_BLANKS = bytes(
+    32 if chr(i) in _PUNCTUATION or (i < 128 and chr(i).isspace()) else i for i in range(256)
+)
+# What str.split() after SPACE_PUNCTUATION cuts at beyond ASCII: typographic marks and blanks
+# (Unicode has none past U+3000). One class of characters: a search for a category is slower.
+_BLANKS_BEYOND_ASCII = "".join(ch for ch in map(chr, range(0x80, 0x3001)) if ch.isspace())
+_SPLITTERS = re.compile(f"[{re.escape(_TYPOGRAPHIC + _BLANKS_BEYOND_ASCII)}]")
 
 
 @dataclass(frozen=True)
@@ -55,26 +72,165 @@ class Entry:
         return self.color_use == "attribute" and not self.material and not self.name
 
 
-@dataclass(frozen=True)
 class Lexicon:
-    languages: tuple[str, ...]
-    words: re.Pattern[str]  # every word, any case: for texts whose lower case changes length
-    anchored: re.Pattern[str]  # every word of spaced scripts, lower case, matched at a position
-    cjk: re.Pattern[str] | None  # every word of unspaced scripts
-    first_words: frozenset[str]  # the first word of every text entry, as str.split() cuts it
-    first_bytes: frozenset[bytes]  # the same, UTF-8 encoded: ASCII texts are split as bytes
-    entries: Mapping[str, Entry]
-    color_families: Mapping[str, frozenset[str]]
-    material_families: Mapping[str, frozenset[str]]
-    material_strict: Mapping[str, frozenset[str]]
-    minor_materials: frozenset[str]
-    sets: Mapping[str, frozenset[str]] = field(default_factory=dict)
-    phrases: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
-    # What a word in a description sentence was read as, by (kind, sentence, word span): shop
-    # texts repeat their sentences ("Machine wash cold."), so most words are read once.
-    readings: dict[tuple[str, str, int, int], tuple[str, int, int, str] | None] = field(
-        default_factory=dict, compare=False, hash=False, repr=False
+    """The compiled vocabularies for one set of languages (see :func:`lexicon`).
+
+    The regexes are compiled on first use: a run that reads no text of these languages, or only
+    attribute values, never pays for them.
+    """
+
+    __slots__ = (
+        "_anchored",
+        "_ascii_value_words",
+        "_candidates",
+        "_cjk",
+        "_in_texts",
+        "_spaced",
+        "_text_keys",
+        "_unspaced",
+        "_value_words_built",
+        "_words",
+        "ascii_phrases",
+        "color_families",
+        "entries",
+        "first_bytes",
+        "first_words",
+        "languages",
+        "material_families",
+        "material_strict",
+        "minor_materials",
+        "phrases",
+        "readings",
+        "sets",
     )
+
+    def __init__(
+        self,
+        *,
+        languages: tuple[str, ...],
+        spaced: list[str],
+        unspaced: list[str],
+        in_texts: list[str],
+        first_words: frozenset[str],
+        entries: Mapping[str, Entry],
+        color_families: Mapping[str, frozenset[str]],
+        material_families: Mapping[str, frozenset[str]],
+        material_strict: Mapping[str, frozenset[str]],
+        minor_materials: frozenset[str],
+        sets: Mapping[str, frozenset[str]],
+        phrases: Mapping[str, re.Pattern[str] | None],
+        ascii_phrases: Mapping[str, re.Pattern[str] | None],
+    ) -> None:
+        self.languages = languages
+        self._spaced = spaced  # every word of spaced scripts
+        self._unspaced = unspaced  # every word of unspaced scripts (Chinese)
+        self._in_texts = in_texts  # the spaced words looked for in texts
+        self.first_words = first_words  # the first word of every text entry, as split() cuts it
+        self.first_bytes = frozenset(w.encode() for w in first_words)  # ASCII texts: as bytes
+        self.entries = entries
+        self.color_families = color_families
+        self.material_families = material_families
+        self.material_strict = material_strict
+        self.minor_materials = minor_materials
+        self.sets = sets
+        # The context phrase regexes by name ("with", "made-of", "label-color"...), any case;
+        # and the same for a lower-case ASCII text, or None (see _phrases).
+        self.phrases: Mapping[str, re.Pattern[str]] = phrases  # type: ignore[assignment]
+        self.ascii_phrases = ascii_phrases
+        # What a word in a description sentence was read as, by (kind, sentence, word span):
+        # shop texts repeat their sentences ("Machine wash cold."), so most words are read once.
+        self.readings: dict[tuple[str, str, int, int], tuple[str, int, int, str] | None] = {}
+        self._words: re.Pattern[str] | None = None
+        self._ascii_value_words: re.Pattern[str] | None = None  # see value_entries
+        self._value_words_built = False
+        self._anchored: re.Pattern[str] | None = None
+        self._cjk: re.Pattern[str] | None = None
+        self._text_keys: list[str] | None = None
+        self._candidates: dict[str, _Candidate] = {}  # see _candidate
+
+    @property
+    def words(self) -> re.Pattern[str]:
+        """Every word, any case, for a text passed through :func:`_trie.plain_dashes`."""
+        if self._words is None:
+            sep = _trie.PLAIN_SEPARATOR
+            source = rf"(?<![{WORD_CHARS}])(?:{_trie.pattern(self._spaced, sep)})(?![{WORD_CHARS}])"
+            if self._unspaced:
+                source = f"{source}|{_trie.pattern(self._unspaced, sep)}"
+            self._words = re.compile(source, re.IGNORECASE)
+        return self._words
+
+    def value_entries(self, text: str) -> list[Entry]:
+        """What ``words`` finds in ``text`` (an attribute value), as entries, left to right.
+
+        An ASCII value is read in lower case with a case-sensitive regex of the ASCII words,
+        which compiles in half the time, and a value of one word by a lookup: a match in it
+        must span it all (see :func:`_ascii_words`).
+        """
+        entries, key = self.entries, _trie.key
+        if text.isascii():
+            if not self._value_words_built:
+                self._value_words_built = True
+                kept = _ascii_words(self._spaced)
+                if kept is not None:
+                    self._ascii_value_words = _compile(_whole_words(kept), 0)
+            if self._ascii_value_words is not None:
+                if text.isalpha():
+                    entry = entries.get(text.lower())
+                    return [] if entry is None else [entry]
+                return [
+                    entry
+                    for m in self._ascii_value_words.finditer(text.lower())
+                    if (entry := entries.get(key(m.group()))) is not None
+                ]
+        return [
+            entry
+            for m in self.words.finditer(_trie.plain_dashes(text))
+            if (entry := entries.get(key(m.group()))) is not None
+        ]
+
+    @property
+    def anchored(self) -> re.Pattern[str]:
+        """Every word of spaced scripts looked for in texts, lower case, matched at a position
+        of a text passed through :func:`_trie.plain_dashes`."""
+        if self._anchored is None:
+            body = _trie.pattern(self._in_texts, _trie.PLAIN_SEPARATOR)
+            self._anchored = re.compile(rf"(?:{body})(?![{WORD_CHARS}])")
+        return self._anchored
+
+    @property
+    def cjk(self) -> re.Pattern[str] | None:
+        """Every word of unspaced scripts (lower case, dashes plain), or None if there are none."""
+        if self._cjk is None and self._unspaced:
+            self._cjk = re.compile(_trie.pattern(self._unspaced, _trie.PLAIN_SEPARATOR))
+        return self._cjk
+
+    def _candidate(self, word: str) -> _Candidate:
+        """What the anchored regex can match where ``word`` (a candidate, lower case) starts."""
+        keys = self._text_keys
+        if keys is None:
+            texts = self._in_texts
+            if any(_EDGE_SEPARATOR.search(w.strip()) for w in texts):
+                keys = []  # a word that starts or ends with a separator: the regex decides
+            else:
+                keys = sorted(_trie.key(w) for w in texts)
+            self._text_keys = keys
+        found = _Candidate()
+        if keys and all(ch in _WORD_CHAR_SET and ch.isalnum() for ch in word):
+            at = bisect.bisect_right(keys, word)
+            found.entry = self.entries.get(word) if at and keys[at - 1] == word else None
+            size, nexts = len(word), set()
+            while at < len(keys) and keys[at].startswith(word):
+                nexts.add(keys[at][size])
+                at += 1
+            found.nexts = frozenset(nexts)
+            found.regex_only = False
+            if found.entry is None and nexts:
+                # Only the occurrences that a continuation may follow can match: found by one
+                # regex whose literal head Python searches for fast.
+                escaped, chars = re.escape(word), "".join(re.escape(ch) for ch in sorted(nexts))
+                found.finder = re.compile(rf"{escaped}(?<![^\W_]{escaped})(?=[\s\-_]*[{chars}])")
+        self._candidates[word] = found
+        return found
 
     def entry(self, token: str) -> Entry | None:
         """What a single word (a token without spaces) is, if it is a vocabulary word."""
@@ -86,56 +242,137 @@ class Lexicon:
 
     def tokens(self, text: str, start: int = 0, end: int | None = None) -> list[str]:
         """The words of ``text[start:end]`` as lookup keys ("T-shirt" -> "tshirt")."""
-        found = TOKEN.findall(text, start, len(text) if end is None else end)
-        return [w.lower().replace("-", "") for w in found]
+        token = _ASCII_TOKEN if text.isascii() else TOKEN
+        found = token.findall(text, start, len(text) if end is None else end)
+        if not found:
+            return found
+        # One lower() and replace() for all the words: a space ends every word's context (also
+        # for the final sigma), and a word holds no space and never becomes empty.
+        return " ".join(found).lower().replace("-", "").split(" ")
 
-    def scan(self, text: str) -> list[tuple[int, int, Entry]]:
+    def scan(self, text: str, lowered: str | None = None) -> list[tuple[int, int, Entry]]:
         """Every vocabulary word in ``text``: (start, end, entry), left to right, no overlaps.
+
+        ``lowered`` is ``text.lower()`` if the caller has it.
 
         Cheap when a text holds few of them: the words of the text are intersected with the
         first words of the vocabulary (C-speed set operations), and the trie regex is only
         tried where one of those occurs.
         """
-        lowered = text.lower()
+        if lowered is None:
+            lowered = text.lower()
         found: list[tuple[int, int, Entry]] = []
+        entries = self.entries
         if len(lowered) != len(text):  # "İ" lower-cases to two characters: no shortcut
-            for m in self.words.finditer(text):
-                entry = self.entries.get(_trie.key(m.group()))
+            for m in self.words.finditer(_trie.plain_dashes(text)):
+                entry = entries.get(_trie.key(m.group()))
                 if entry is not None and not entry.attribute_only:
                     found.append((m.start(), m.end(), entry))
             return found
         candidates: Iterable[str | bytes]
-        if lowered.isascii():  # splitting bytes is twice as fast as splitting str
+        ascii = lowered.isascii()
+        if ascii:  # splitting bytes is twice as fast as splitting str
             candidates = self.first_bytes.intersection(
                 lowered.encode().translate(_BYTES_PUNCTUATION).split()
             )
+        elif _SPLITTERS.search(lowered) is None:
+            # No typographic mark and no blank beyond ASCII: the bytes split cuts the same words.
+            candidates = self.first_bytes.intersection(
+                lowered.encode().translate(_BYTES_BLANKS).split()
+            )
         else:
-            candidates = self.first_words.intersection(lowered.translate(SPACE_PUNCTUATION).split())
-        anchored, entries = self.anchored, self.entries
-        for candidate in candidates:
-            word = candidate.decode() if isinstance(candidate, bytes) else candidate
-            at = lowered.find(word)
-            while at >= 0:
-                if at == 0 or not lowered[at - 1].isalnum():
-                    hit = anchored.match(lowered, at)
-                    if hit is not None:
-                        entry = entries.get(_trie.key(hit.group()))
-                        if entry is not None:
-                            found.append((at, hit.end(), entry))
-                at = lowered.find(word, at + 1)
-        if self.cjk is not None and not text.isascii() and _CJK.search(text):
-            for m in self.cjk.finditer(lowered):
+            candidates = self.first_words.intersection(_SPACE_PUNCTUATION.sub(" ", lowered).split())
+        if candidates:
+            target = lowered if ascii else _trie.plain_dashes(lowered)
+            find, key, known = lowered.find, _trie.key, self._candidates
+            length = len(lowered)
+            for candidate in candidates:
+                word = candidate.decode() if isinstance(candidate, bytes) else candidate
+                info = known.get(word) or self._candidate(word)
+                if info.finder is not None:
+                    for m in info.finder.finditer(target):
+                        hit = self.anchored.match(target, m.start())
+                        if hit is not None:
+                            entry = entries.get(key(hit.group()))
+                            if entry is not None:
+                                found.append((m.start(), hit.end(), entry))
+                    continue
+                nexts, own = info.nexts, info.entry
+                if not info.regex_only and own is None and not nexts:
+                    continue  # no word looked for in texts starts with it
+                at = find(word)
+                while at >= 0:
+                    if at == 0 or not lowered[at - 1].isalnum():
+                        after = at + len(word)
+                        regex = info.regex_only
+                        if nexts:
+                            ahead = after
+                            while ahead < length and (
+                                target[ahead] in "-_" or target[ahead].isspace()
+                            ):
+                                ahead += 1
+                            regex = ahead < length and target[ahead] in nexts
+                        if regex:
+                            hit = self.anchored.match(target, at)
+                            if hit is not None:
+                                entry = entries.get(key(hit.group()))
+                                if entry is not None:
+                                    found.append((at, hit.end(), entry))
+                        elif own is not None and (
+                            after >= length or target[after] not in _WORD_CHAR_SET
+                        ):
+                            found.append((at, after, own))
+                    at = find(word, at + 1)
+        if not ascii and self._unspaced and _CJK.search(text):
+            cjk = self.cjk
+            assert cjk is not None
+            for m in cjk.finditer(_trie.plain_dashes(lowered)):
                 entry = entries.get(m.group())
                 if entry is not None:
                     found.append((m.start(), m.end(), entry))
         if len(found) > 1:
-            found.sort(key=lambda item: (item[0], -item[1]))
+            found.sort(key=_span_order)
             kept = [found[0]]
             for item in found[1:]:
                 if item[0] >= kept[-1][1]:
                     kept.append(item)
             found = kept
         return found
+
+
+class _Candidate:
+    """What the anchored regex can match where a candidate word starts.
+
+    With ``regex_only`` the regex must decide. Otherwise the word is made of letters and digits
+    only, so no match ends inside it, and a match longer than the word goes on, past
+    separators, with one of ``nexts``: the first characters of what the keys that extend the
+    word add to it ("b" of "blend" for "cotton", "w" of "white company" for "the"). Where the
+    text goes on otherwise, the regex can only match the word itself, as ``entry`` (None if it
+    is no key), and only before a character that is not a letter or digit. ``finder`` finds
+    the only places a word that is no key may start a match.
+    """
+
+    __slots__ = ("entry", "finder", "nexts", "regex_only")
+
+    def __init__(self) -> None:
+        self.regex_only = True
+        self.nexts: frozenset[str] = frozenset()
+        self.entry: Entry | None = None
+        self.finder: re.Pattern[str] | None = None
+
+
+_EDGE_SEPARATOR = re.compile(r"^[\s\-_\u2010-\u2015]|[\s\-_\u2010-\u2015]$")
+
+
+def _span_order(item: tuple[int, int, Entry]) -> tuple[int, int]:
+    return item[0], -item[1]
+
+
+def words_of(lowered: str) -> list[str]:
+    """``lowered.translate(SPACE_PUNCTUATION).split()``, without str.translate's slow path."""
+    if lowered.isascii():
+        return lowered.encode().translate(_BYTES_PUNCTUATION).decode().split()
+    return _SPACE_PUNCTUATION.sub(" ", lowered).split()
 
 
 def word_key(token: str) -> str:
@@ -236,10 +473,6 @@ def lexicon(
     }
     spaced = [slot["text"] for slot in found.values() if not _CJK.search(slot["text"])]
     unspaced = [slot["text"] for slot in found.values() if _CJK.search(slot["text"])]
-    spaced_trie = _trie.pattern(spaced)
-    source = rf"(?<![{WORD_CHARS}])(?:{spaced_trie})(?![{WORD_CHARS}])"
-    if unspaced:
-        source = f"{source}|{_trie.pattern(unspaced)}"
     # A text is searched for colour and material words and names; modifiers ("light") are
     # looked up next to a colour word, attribute-only words ("printed") are not looked for.
     in_texts = [
@@ -265,20 +498,21 @@ def lexicon(
     strict = dict(material_families)
     for value, members in materials.get("attribute-families", {}).items():
         strict[value] = frozenset({value, *_vocab.strings(members)})
+    phrases, ascii_phrases = _phrases(languages)
     return Lexicon(
         languages=languages,
-        words=re.compile(source, re.IGNORECASE),
-        anchored=re.compile(rf"(?:{_trie.pattern(in_texts)})(?![{WORD_CHARS}])"),
-        cjk=re.compile(_trie.pattern(unspaced)) if unspaced else None,
+        spaced=spaced,
+        unspaced=unspaced,
+        in_texts=in_texts,
         first_words=frozenset(first_words),
-        first_bytes=frozenset(w.encode() for w in first_words),
         entries=entries,
         color_families=color_families,
         material_families=material_families,
         material_strict=strict,
         minor_materials=frozenset(_vocab.strings(materials["minor"])),
         sets=_context_sets(languages),
-        phrases=_context_phrases(languages),
+        phrases=phrases,
+        ascii_phrases=ascii_phrases,
     )
 
 
@@ -320,9 +554,16 @@ def _context_sets(languages: tuple[str, ...]) -> dict[str, frozenset[str]]:
     return sets
 
 
-def _phrase_regex(words: Iterable[str], *, at_end: bool = False, at_start: bool = False) -> str:
-    body = _trie.pattern(words)
-    source = rf"(?<![{WORD_CHARS}])(?:{body})(?![{WORD_CHARS}])"
+def _phrase_regex(
+    words: Iterable[str], *, at_end: bool = False, at_start: bool = False, ascii: bool = False
+) -> str:
+    """A regex for ``words`` as whole words (``ascii``: for lower-case ASCII text only)."""
+    if ascii:
+        body = _trie.pattern(words, not_after=WORD_CHARS)
+        source = rf"(?:{body})(?![{WORD_CHARS}])"
+    else:
+        body = _trie.pattern(words)
+        source = rf"(?<![{WORD_CHARS}])(?:{body})(?![{WORD_CHARS}])"
     if at_end:
         source += r"[\s\-]*$"
     if at_start:
@@ -330,28 +571,98 @@ def _phrase_regex(words: Iterable[str], *, at_end: bool = False, at_start: bool 
     return source
 
 
+class _Compiled(dict[str, "re.Pattern[str] | None"]):
+    """Regexes by name, each compiled when it is first asked for (None: no source)."""
+
+    def __init__(self, sources: Mapping[str, str | None], flags: int) -> None:
+        super().__init__()
+        self._sources = sources
+        self._flags = flags
+
+    def __missing__(self, name: str) -> re.Pattern[str] | None:
+        source = self._sources[name]
+        compiled = self[name] = None if source is None else _compile(source, self._flags)
+        return compiled
+
+
 @cache
-def _context_phrases(languages: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
+def _compile(source: str, flags: int) -> re.Pattern[str]:
+    return re.compile(source, flags)
+
+
+@cache
+def _phrases(languages: tuple[str, ...]) -> tuple[_Compiled, _Compiled]:
+    """The context phrase regexes for ``languages``: any case, and for lower-case ASCII text.
+
+    The second are case-sensitive and written so that a search skips to the possible first
+    letters at C speed: on an ASCII text lowered they find what the first find on the text.
+    A name maps to None there when its words could match an ASCII text otherwise.
+    """
     specs = _data()["specs"]
-
-    def compile_(source: str) -> re.Pattern[str]:
-        return re.compile(source, re.IGNORECASE)
-
     labels = specs["labels"]
-    return {
-        "with": compile_(_phrase_regex(_per_language(specs["with"], languages))),
-        "other": compile_(_phrase_regex(_per_language(specs["other"], languages))),
-        "available": compile_(_phrase_regex(_per_language(specs["available"], languages))),
-        "negation": compile_(
-            _phrase_regex(_per_language(specs["negation-before"], languages), at_end=True)
-        ),
-        "made-of": compile_(_phrase_regex(_per_language(specs["made-of"], languages))),
-        "label-color": compile_(_label_regex(labels["color"])),
-        "label-material": compile_(_label_regex(labels["material"])),
-        "label-size": compile_(_label_regex(labels["size"])),
+    lists = {
+        "with": _per_language(specs["with"], languages),
+        "other": _per_language(specs["other"], languages),
+        "available": _per_language(specs["available"], languages),
+        "negation": _per_language(specs["negation-before"], languages),
+        "made-of": _per_language(specs["made-of"], languages),
     }
+    any_case: dict[str, str | None] = {}
+    ascii: dict[str, str | None] = {}
+    for name, words in lists.items():
+        at_end = name == "negation"
+        any_case[name] = _phrase_regex(words, at_end=at_end)
+        kept = _ascii_words(words)
+        ascii[name] = None if kept is None else _phrase_regex(kept, at_end=at_end, ascii=True)
+    for kind in ("color", "material", "size"):
+        label_words = _vocab.strings(list(labels[kind]))
+        any_case[f"label-{kind}"] = _label_regex(label_words)
+        kept = _ascii_words(label_words)
+        ascii[f"label-{kind}"] = None if kept is None else _label_regex(kept, ascii=True)
+    return _Compiled(any_case, re.IGNORECASE), _Compiled(ascii, 0)
 
 
-def _label_regex(words: Iterable[str]) -> str:
+def _context_phrases(languages: tuple[str, ...]) -> Mapping[str, re.Pattern[str]]:
+    """The context phrase regexes for ``languages`` (any case), compiled on first use."""
+    return _phrases(languages)[0]  # type: ignore[return-value]
+
+
+_ASCII = "".join(map(chr, range(128)))
+
+
+@cache
+def matches_ascii(ch: str) -> bool:
+    """Whether ``ch`` matches some ASCII character when case is ignored (the dotless i matches
+    "I")."""
+    return re.search(re.escape(ch), _ASCII, re.IGNORECASE) is not None
+
+
+def _ascii_words(words: Iterable[str]) -> list[str] | None:
+    """Of ``words``, those that can match in an ASCII text when case is ignored, where they
+    match as their lower case does in the text's lower case; None if a word could match an
+    ASCII text otherwise (one with a dotless i or a long s, which match "I" and "S") or starts
+    with a separator."""
+    kept: list[str] = []
+    for word in words:
+        lowered = word.strip().lower()
+        if not lowered or _trie.starts_with_separator(lowered):
+            return None
+        if lowered.isascii():
+            kept.append(word)
+        elif any(matches_ascii(ch) for ch in lowered if not ch.isascii()):
+            return None
+    return kept
+
+
+def _whole_words(words: Iterable[str]) -> str:
+    """``words`` as whole words, in lower-case ASCII text (see :func:`_ascii_words`)."""
+    body = _trie.pattern(words, _trie.PLAIN_SEPARATOR)
+    return rf"(?<![{WORD_CHARS}])(?:{body})(?![{WORD_CHARS}])"
+
+
+def _label_regex(words: Iterable[str], *, ascii: bool = False) -> str:
     """A label and its colon, e.g. "Colour:", "Obermaterial :" or "【Color】"."""
+    if ascii:
+        body = _trie.pattern(words, not_after=WORD_CHARS)
+        return rf"(?:{body})\s*[:\uff1a\u3011]"
     return rf"(?<![{WORD_CHARS}])(?:{_trie.pattern(_vocab.strings(list(words)))})\s*[:\uff1a\u3011]"

@@ -235,8 +235,14 @@ def _joiners() -> frozenset[str]:
 
 # --- numbers --------------------------------------------------------------------------------------
 
-# Digits as [0-9]: much faster than \d, which also looks for the digits of other scripts.
-_NUMBER = re.compile(r"[0-9]+(?:[.,/][0-9]+)*")
+# Digits as [0-9]: much faster than \d, which also looks for the digits of other scripts. The
+# first digit is spelled apart ("[0-9][0-9]*", not "[0-9]+") so that the pattern starts with a
+# character set, which ``search`` looks for in C instead of trying the whole pattern at every
+# position (see _Numbers).
+_NUMBER = re.compile(r"[0-9][0-9]*(?:[.,/][0-9]+)*")
+_DIGITS_AS_ZERO = bytes(ord("0") if chr(code).isdigit() else code for code in range(128)) + bytes(
+    range(128, 256)
+)
 _GROUPED = re.compile(r"[\u00a0\u202f][0-9]{3}(?![0-9])")  # "16 000 000" with no-break spaces
 _MIXED = re.compile(r"[0-9]+[ -]\Z")  # the "1 " of "1 1/2"
 _FRACTION_AHEAD = re.compile(r"[0-9]{1,2}/[0-9]")
@@ -258,26 +264,26 @@ _GERMAN_PACK = re.compile(r"(?i)[ -]?(?:pack|set)(?![^\W\d_])")  # "6er-Pack", "
 
 
 class _Numbers:
-    """The numbers of a text, left to right. ``str.find`` locates digits three times as fast as
-    a regular expression scanning for them; the next place of each digit is remembered, so
-    each is looked for again only once passed."""
+    """The numbers of a text, left to right.
 
-    __slots__ = ("find", "places")
+    In an ASCII text (most texts) every digit is made a "0" once, by ``bytes.translate``, and
+    the next digit is then one ``bytes.find`` (memchr) away: a tenth of the cost of the regex
+    search, which tests each character against the digits, for a description with a few numbers
+    in a thousand characters. Other texts are searched.
+    """
+
+    __slots__ = ("text", "zeros")
 
     def __init__(self, text: str) -> None:
-        self.find = text.find
-        self.places = [self.find(digit) for digit in "0123456789"]
+        self.text = text
+        self.zeros = text.encode("ascii").translate(_DIGITS_AS_ZERO) if text.isascii() else None
 
-    def next(self, text: str, position: int) -> re.Match[str] | None:
-        places = self.places
-        start = -1
-        for digit in range(10):
-            place = places[digit]
-            if 0 <= place < position:
-                place = places[digit] = self.find("0123456789"[digit], position)
-            if place != -1 and (start == -1 or place < start):
-                start = place
-        return None if start == -1 else _NUMBER.match(text, start)
+    def at(self, position: int) -> re.Match[str] | None:
+        """The first number that starts at ``position`` or after it."""
+        if self.zeros is None:
+            return _NUMBER.search(self.text, position)
+        start = self.zeros.find(b"0", position)
+        return None if start == -1 else _NUMBER.match(self.text, start)
 
 
 def parse_number(
@@ -440,7 +446,7 @@ def _atoms(text: str, decimal_comma: bool) -> tuple[list[Atom], list[Count]]:
     atoms: list[Atom] = []
     counts: list[Count] = []
     numbers = _Numbers(text)
-    match = numbers.next(text, 0)
+    match = numbers.at(0)
     while match is not None:
         start, end = match.span()
         number = match.group()
@@ -449,7 +455,7 @@ def _atoms(text: str, decimal_comma: bool) -> tuple[list[Atom], list[Count]]:
             if grouped is None:
                 break
             number, end = number + grouped.group()[1:], grouped.end()
-        match = numbers.next(text, end)
+        match = numbers.at(end)
         if start and not _may_precede(text, start):
             continue
         label = ""

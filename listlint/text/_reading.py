@@ -25,10 +25,11 @@ colour and material words rather than with the length of the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from listlint.text._lexicon import SPACE_PUNCTUATION, Entry, Lexicon, word_key
+from listlint.text._lexicon import Entry, Lexicon, word_key, words_of
 from listlint.text.sizes import find_sizes
 from listlint.text.values import Stated
 
@@ -47,6 +48,12 @@ _FIRST_WORD = re.compile(r"[\W_]*([^\W_]+(?:[-'\u2019][^\W_]+)*)")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \-]+$")
 _NEXT = re.compile(r"[\s\-/&+]*([^\W_]+(?:[-'\u2019][^\W_]+)*)")
 _PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*%\s*(?:[^\W\d_]+[\s\-]+){0,2}$")
+# The same for ASCII text, where a letter or digit is [A-Za-z0-9]: Python tests \w and \d with
+# Unicode lookups that cost far more than a character class.
+_ASCII_FIRST_WORD = re.compile(r"[^A-Za-z0-9]*([A-Za-z0-9]+(?:[-'\u2019][A-Za-z0-9]+)*)")
+_ASCII_WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \-]+$")
+_ASCII_NEXT = re.compile(r"[\s\-/&+]*([A-Za-z0-9]+(?:[-'\u2019][A-Za-z0-9]+)*)")
+_ASCII_PERCENT = re.compile(r"([0-9]{1,3}(?:[.,][0-9]+)?)\s*%\s*(?:[A-Za-z]+[\s\-]+){0,2}$")
 _TRADEMARK = re.compile(r"[™®]|\((?:tm|r)\)", re.IGNORECASE)
 _CONNECTOR_WORDS = frozenset({"and", "und", "et", "y", "e", "и", "or", "&"})
 _PRONOUNS = frozenset({"it", "they", "this", "these", "each", "every", "all", "both", "one"})
@@ -56,8 +63,7 @@ _MAX_READINGS = 50_000  # words remembered per lexicon (a few MB at most)
 _BREAK_CHARS = frozenset(",;:.!?()|•\n")
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     """One statement and the unit it belongs to: its sentence's start (0 for the title)."""
 
     stated: Stated
@@ -93,45 +99,108 @@ class Reader:
         self.lex = lex
         self.title = field == "title"
         self.noun_first = lex.languages[0] in NOUN_FIRST
-        self.masked: list[tuple[int, int]] = []
-        self.hits: list[tuple[int, int, Entry]] = []
-        self._starts: dict[int, int] = {}
-        self._sentence_ends: dict[int, int] = {}
         self.sets = lex.sets
-        # The sentence and clause marks this text has (most texts have two or three of them).
-        ends = "" if self.title else _SENTENCE_ENDS
-        self._ends = [ch for ch in ends if ch in text]
-        self._clause_marks = [
-            ch for ch in (_TITLE_CLAUSE_ENDS if self.title else _CLAUSE_ENDS) if ch in text
-        ]
-        self._dashes = [d for d in (" - ", " \u2013 ", " — ") if d in text]
-        for start, end, entry in lex.scan(text):
-            if entry.name:
-                self.masked.append((start, end))
+        self._masks = masks
+        self._ascii = text.isascii()
+        self._lowered: str | None = None  # text.lower(), once the text is scanned or searched
+        if self._ascii:
+            self._next, self._word_before = _ASCII_NEXT, _ASCII_WORD_BEFORE
+        else:
+            self._next, self._word_before = _NEXT, _WORD_BEFORE
+        self._scanned = False
+        self._masked: list[tuple[int, int]] = []
+        self._hits: list[tuple[int, int, Entry]] = []
+        self._ends: list[str] | None = None  # see _sentence_marks
+        self._starts: dict[int, int] = {}
+        self._marks: tuple[list[str], list[str]] | None = None
+        self._read: dict[str, list[Found]] = {}  # what read(kind) found, by kind
+
+    @property
+    def hits(self) -> list[tuple[int, int, Entry]]:
+        """The colour and material words of the text, outside names: (start, end, entry)."""
+        if not self._scanned:
+            self._scan()
+        return self._hits
+
+    @property
+    def masked(self) -> list[tuple[int, int]]:
+        """The spans of names and of the listing's brand, whose words state nothing."""
+        if not self._scanned:
+            self._scan()
+        return self._masked
+
+    def _scan(self) -> None:
+        self._scanned = True
+        text, masked, hits = self.text, self._masked, self._hits
+        lowered = self._lowered = text.lower()
+        for item in self.lex.scan(text, lowered):
+            if item[2].name:
+                masked.append((item[0], item[1]))
             else:
-                self.hits.append((start, end, entry))
-        if masks and self.hits:
-            lowered = text.lower()
-            for mask in masks:
+                hits.append(item)
+        if self._masks and hits:
+            for mask in self._masks:
                 needle = mask.strip().lower()
                 at = lowered.find(needle) if len(needle) > 1 else -1
                 while at >= 0:
-                    self.masked.append((at, at + len(needle)))
+                    masked.append((at, at + len(needle)))
                     at = lowered.find(needle, at + len(needle))
-        if self.masked:
-            self.hits = [h for h in self.hits if not self._is_masked(h[0], h[1])]
+        if masked:
+            self._hits = [h for h in hits if not self._is_masked(h[0], h[1])]
 
-    def read(self, kind: str = "") -> list[Found]:
-        """The statements of ``kind`` (every kind if empty) in the text, left to right."""
+    def _phrase(self, name: str, subject: str) -> tuple[re.Pattern[str], str]:
+        """The regex of the context phrase ``name`` and what to run it on for ``subject``:
+        ``subject`` lowered if it is ASCII (see Lexicon.ascii_phrases), else itself."""
+        if subject.isascii():
+            pattern = self.lex.ascii_phrases[name]
+            if pattern is not None:
+                return pattern, subject.lower()
+        return self.lex.phrases[name], subject
+
+    def _text_phrase(self, name: str) -> tuple[re.Pattern[str], str]:
+        """The same for the whole text, whose lower case is kept."""
+        if self._ascii:
+            pattern = self.lex.ascii_phrases[name]
+            if pattern is not None:
+                if self._lowered is None:
+                    self._lowered = self.text.lower()
+                return pattern, self._lowered
+        return self.lex.phrases[name], self.text
+
+    def _text_marks(self) -> tuple[list[str], list[str]]:
+        """The clause ends and dashes this text has (most have two or three)."""
+        if self._marks is None:
+            text = self.text
+            clause = _TITLE_CLAUSE_ENDS if self.title else _CLAUSE_ENDS
+            self._marks = (
+                [ch for ch in clause if ch in text],
+                [d for d in (" - ", " \u2013 ", " — ") if d in text],
+            )
+        return self._marks
+
+    def read(self, kind: str = "", units: Container[int] | None = None) -> list[Found]:
+        """The statements of ``kind`` (every kind if empty) in the text, left to right; with
+        ``units``, only the colours and materials of the sentences that start there.
+
+        The list is shared by every caller that reads the same: do not change it.
+        """
+        if units is None:
+            known = self._read.get(kind)
+            if known is None:
+                known = self._read[kind] = self._statements(kind, None)
+            return known
+        return self._statements(kind, units)
+
+    def _statements(self, kind: str, units: Container[int] | None) -> list[Found]:
         found: list[Found] = []
         if kind in ("", "color"):
-            for phrase in self._color_phrases():
+            for phrase in self._color_phrases(units):
                 stated = self._remembered("color", phrase.start, phrase.end, phrase)
                 if stated is not None:
                     found.append(Found(stated, self._sentence_start(phrase.start)))
         if kind in ("", "material"):
             for start, end, entry in self.hits:
-                if entry.material:
+                if entry.material and (units is None or self._sentence_start(start) in units):
                     stated = self._remembered("material", start, end, entry)
                     if stated is not None:
                         found.append(Found(stated, self._sentence_start(start)))
@@ -178,8 +247,22 @@ class Reader:
 
     # -- colours --------------------------------------------------------------------------
 
-    def _color_phrases(self) -> Iterator[_Phrase]:
-        """Adjacent colour words, with their modifiers; each basic colour on its own."""
+    def units(self, kind: str, keep: Callable[[str], bool]) -> set[int]:
+        """The sentences (their starts) with a colour or material word (``kind``) whose value
+        ``keep`` accepts."""
+        found: set[int] = set()
+        for start, _, entry in self.hits:
+            if kind == "color":
+                value = entry.color if entry.color_use != "attribute" else ""
+            else:
+                value = entry.material
+            if value and keep(value):
+                found.add(self._sentence_start(start))
+        return found
+
+    def _color_phrases(self, units: Container[int] | None = None) -> Iterator[_Phrase]:
+        """Adjacent colour words, with their modifiers; each basic colour on its own (with
+        ``units``, in the sentences that start there only; a phrase never spans two)."""
         run: list[tuple[int, int, Entry]] = []
         text = self.text
         for hit in self.hits:
@@ -187,10 +270,11 @@ class Reader:
             if not entry.color or entry.color_use == "attribute":
                 continue
             if run and text[run[-1][1] : hit[0]].strip(" -\u2010\u2011") != "":
-                yield from self._split(run)
+                if units is None or self._sentence_start(run[0][0]) in units:
+                    yield from self._split(run)
                 run = []
             run.append(hit)
-        if run:
+        if run and (units is None or self._sentence_start(run[0][0]) in units):
             yield from self._split(run)
 
     def _split(self, run: list[tuple[int, int, Entry]]) -> Iterator[_Phrase]:
@@ -210,13 +294,13 @@ class Reader:
         """The phrase with the modifiers next to it: "dark heather gray", "bleu clair"."""
         text, lex = self.text, self.lex
         for _ in range(2):
-            m = _WORD_BEFORE.search(text, max(0, phrase.start - 24), phrase.start)
+            m = self._word_before.search(text, max(0, phrase.start - 24), phrase.start)
             entry = lex.entry(m.group(1)) if m is not None else None
             if m is None or entry is None or not entry.modifier:
                 break
             phrase.start, phrase.weak = m.start(1), False
         if self.noun_first:
-            m = _NEXT.match(text, phrase.end, min(len(text), phrase.end + 24))
+            m = self._next.match(text, phrase.end, min(len(text), phrase.end + 24))
             entry = lex.entry(m.group(1)) if m is not None else None
             adjacent = m is not None and not text[phrase.end : m.start(1)].strip(" -")
             if m is not None and adjacent and entry is not None and entry.modifier:
@@ -224,11 +308,11 @@ class Reader:
         return phrase
 
     def _color(self, phrase: _Phrase) -> Stated | None:
-        text, lex, sets = self.text, self.lex, self.sets
+        text, sets = self.text, self.sets
         if not self.title:
             sentence = self._sentence_start(phrase.start)
             prefix = text[sentence : phrase.start]
-            labelled = bool(_LABEL_MARKS.intersection(prefix)) and self._labelled(prefix, "color")
+            labelled = _has_label_mark(prefix) and self._labelled(prefix, "color")
             if not labelled and not (
                 len(prefix.split()) < _MAX_FRAGMENT
                 and self._fragment(sentence, phrase.start, "color")
@@ -249,10 +333,10 @@ class Reader:
             qualifier = "accent"  # "white sole", "red logo", "semelle blanche"
         else:
             clause = text[around.clause : phrase.start]
-            if clause and lex.phrases["with"].search(clause):
+            if clause and _search(*self._phrase("with", clause)):
                 qualifier = "accent"  # "black with white stripes"
-            elif around.sentence < phrase.start and lex.phrases["available"].search(
-                text, around.sentence, phrase.start
+            elif around.sentence < phrase.start and _search(
+                *self._text_phrase("available"), around.sentence, phrase.start
             ):
                 qualifier = "available"  # "also available in red"
             elif clause and self._other(clause):
@@ -272,7 +356,7 @@ class Reader:
 
     def _other(self, clause: str) -> bool:
         """Whether an "other" word ("for", "matches", "your") governs the end of ``clause``."""
-        last = _last_match(self.lex.phrases["other"], clause)
+        last = _last_match(*self._phrase("other", clause))
         if last is None:
             return False
         between = self.lex.tokens(clause, last.end())
@@ -282,7 +366,7 @@ class Reader:
 
     def _material(self, start: int, end: int, entry: Entry) -> Stated | None:
         text, sets = self.text, self.sets
-        nxt = _NEXT.match(text, end, min(len(text), end + 40))
+        nxt = self._next.match(text, end, min(len(text), end + 40))
         first = ""
         if nxt is not None and not _breaks(text, end, nxt.start(1)):
             first = word_key(nxt.group(1))
@@ -296,8 +380,8 @@ class Reader:
         if before and before[-1] in sets["imitation-before"]:
             return None  # "faux marble", "effet cuir"
         qualifier = ""
-        if (after and after[0] in sets["negation-after"]) or self.lex.phrases["negation"].search(
-            text, max(around.sentence, start - 30), start
+        if (after and after[0] in sets["negation-after"]) or _search(
+            *self._text_phrase("negation"), max(around.sentence, start - 30), start
         ):
             qualifier = "not"  # "leather-free", "not leather", "sin plomo"
         elif self._lining(start, around):
@@ -311,7 +395,7 @@ class Reader:
         elif (
             self.title
             and around.clause < start
-            and self.lex.phrases["with"].search(text, around.clause, start)
+            and _search(*self._text_phrase("with"), around.clause, start)
         ):
             qualifier = "part"  # "Glass Jars with Bamboo Lids", "Table with Glass Top"
         elif around.clause < start and self._other(text[around.clause : start]):
@@ -328,10 +412,10 @@ class Reader:
         prefix = text[sentence:start]
         tail = prefix[-40:]
         if "%" in tail:
-            percent = _PERCENT.search(tail)
+            percent = (_ASCII_PERCENT if self._ascii else _PERCENT).search(tail)
             if percent is not None and not self._joins(tail[percent.end(1) :]):
                 return start - (len(tail) - percent.start())  # "60% cotton"
-        if _LABEL_MARKS.intersection(prefix) and self._labelled(prefix, "material"):
+        if _has_label_mark(prefix) and self._labelled(prefix, "material"):
             return start  # "Material: cotton"
         if first and first in sets["material-head"]:
             return start  # "nylon shell", "polyester fabric"
@@ -368,9 +452,9 @@ class Reader:
         """Whether ``prefix`` ends in "<the item> made of ..." (within a few words)."""
         tail = prefix[-100:]
         sets = self.sets
-        if sets["made-of-first"].isdisjoint(tail.lower().translate(SPACE_PUNCTUATION).split()):
+        if sets["made-of-first"].isdisjoint(words_of(tail.lower())):
             return False
-        last = _last_match(self.lex.phrases["made-of"], tail)
+        last = _last_match(*self._phrase("made-of", tail))
         if last is None or len(tail) - last.end() > 60:
             return False
         subject = self.lex.tokens(prefix, 0, len(prefix) - len(tail) + last.start())
@@ -390,13 +474,14 @@ class Reader:
         """Whether the sentence opens with a part's name: "Sole: rubber", "Strap - leather"."""
         if self.title:
             return False
-        first = _FIRST_WORD.match(self.text, around.sentence, around.sentence + 30)
+        first_word = _ASCII_FIRST_WORD if self._ascii else _FIRST_WORD
+        first = first_word.match(self.text, around.sentence, around.sentence + 30)
         return first is not None and word_key(first.group(1)) in self.sets["part"]
 
     # -- sizes ----------------------------------------------------------------------------
 
     def _sizes(self) -> Iterator[Found]:
-        if not self.title and _LABEL_MARKS.isdisjoint(self.text):
+        if not self.title and not _has_label_mark(self.text):
             return  # a description states a size only after a label: "Size: M"
         for match in find_sizes(self.text, description=not self.title):
             if self.masked and self._is_masked(match.start, match.end):
@@ -455,6 +540,8 @@ class Reader:
         return len(before) >= 2 and before[-1] in self.sets["connector"] and before[-2] in heads
 
     def _sentence_start(self, pos: int) -> int:
+        """Where the sentence holding ``pos`` starts: past the last sentence mark before it,
+        looked for up to :data:`_WINDOW` characters back."""
         if self.title:
             return 0
         known = self._starts.get(pos)
@@ -463,7 +550,7 @@ class Reader:
         text = self.text
         low = max(0, pos - _WINDOW)
         best = low - 1
-        for ch in self._ends:
+        for ch in self._sentence_marks():
             at = text.rfind(ch, low, pos)
             while ch == "." and at > 0 and _decimal_point(text, at):
                 at = text.rfind(ch, low, at)
@@ -473,31 +560,37 @@ class Reader:
         return best + 1
 
     def _sentence_end(self, pos: int) -> int:
+        """Where the sentence holding ``pos`` ends: at the first sentence mark from ``pos`` on,
+        looked for up to :data:`_WINDOW` characters ahead."""
         if self.title:
             return len(self.text)
-        known = self._sentence_ends.get(pos)
-        if known is not None:
-            return known
         text = self.text
         high = min(len(text), pos + _WINDOW)
         best = high
-        for ch in self._ends:
+        for ch in self._sentence_marks():
             at = text.find(ch, pos, high)
             while ch == "." and at > 0 and _decimal_point(text, at):
                 at = text.find(ch, at + 1, high)
             if 0 <= at < best:
                 best = at
-        self._sentence_ends[pos] = best
         return best
+
+    def _sentence_marks(self) -> list[str]:
+        """The sentence marks this text has (most have two or three)."""
+        if self._ends is None:
+            text = self.text
+            self._ends = [ch for ch in _SENTENCE_ENDS if ch in text]
+        return self._ends
 
     def _clause_end(self, pos: int) -> int:
         text = self.text
         end = min(self._sentence_end(pos), pos + 80)
-        for ch in self._clause_marks:
+        clause_marks, dashes = self._text_marks()
+        for ch in clause_marks:
             at = text.find(ch, pos, end)
             if at >= 0:
                 end = at
-        for dash in self._dashes:
+        for dash in dashes:
             at = text.find(dash, pos, end)
             if at >= 0:
                 end = at
@@ -506,11 +599,12 @@ class Reader:
     def _clause_start(self, sentence: int, pos: int) -> int:
         text = self.text
         cut = sentence - 1
-        for ch in self._clause_marks:
+        clause_marks, dashes = self._text_marks()
+        for ch in clause_marks:
             at = text.rfind(ch, sentence, pos)
             if at > cut:
                 cut = at
-        for dash in self._dashes:
+        for dash in dashes:
             at = text.rfind(dash, sentence, pos)
             if at >= 0 and at + 1 > cut:
                 cut = at + 1
@@ -520,7 +614,8 @@ class Reader:
         """Whether ``prefix`` (the sentence up to the word) ends in "<kind label>: ..." ."""
         best_kind, best_end = "", -1
         for name in ("color", "material", "size"):
-            for m in self.lex.phrases[f"label-{name}"].finditer(prefix):
+            pattern, subject = self._phrase(f"label-{name}", prefix)
+            for m in pattern.finditer(subject):
                 if m.end() > best_end:
                     best_kind, best_end = name, m.end()
         return best_kind == kind and len(prefix) - best_end <= 40
@@ -533,7 +628,7 @@ class Reader:
         head_end = self._clause_end(pos)
         if self._clause_start(sentence_start, pos) != sentence_start:
             return False  # not in the sentence's opening clause
-        with_word = lex.phrases["with"].search(text, sentence_start, head_end)
+        with_word = _search(*self._text_phrase("with"), sentence_start, head_end)
         if with_word is not None:
             if with_word.start() < pos:
                 return False  # the word is in the accent part: "... with gray pocket"
@@ -595,6 +690,12 @@ def sentence_around(text: str, start: int, end: int, limit: int = 60) -> str:
     return ("…" if lo else "") + sentence[lo:hi].strip() + ("…" if hi < len(sentence) else "")
 
 
+def _search(
+    pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None
+) -> re.Match[str] | None:
+    return pattern.search(text, start, len(text) if end is None else end)
+
+
 def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     last = None
     for last in pattern.finditer(text):  # noqa: B007 - the loop only finds the last one
@@ -606,6 +707,12 @@ def _breaks(text: str, start: int, end: int) -> bool:
     """Whether a clause or sentence ends between ``start`` and ``end``."""
     gap = text[start:end]
     return bool(gap.strip(" -/&+")) and not _BREAK_CHARS.isdisjoint(gap)
+
+
+def _has_label_mark(text: str) -> bool:
+    """Whether ``text`` holds one of :data:`_LABEL_MARKS` (three substring searches beat a set
+    operation over every character)."""
+    return ":" in text or "\uff1a" in text or "\u3011" in text
 
 
 def _decimal_point(text: str, at: int) -> bool:

@@ -15,7 +15,12 @@ import re
 from collections.abc import Iterable
 
 SEPARATOR = r"[\s\-_\u2010-\u2015]*"
+# The same for texts whose Unicode dashes were made plain hyphens first (see :func:`plain_dashes`):
+# the class above holds characters past U+00FF, and Python compiles such a class into a 64K-entry
+# table each time it occurs, which is most of the cost of compiling a large word list.
+PLAIN_SEPARATOR = r"[\s\-_]*"
 _SEPARATORS = re.compile(r"[\s\-_\u2010-\u2015]+")
+_UNICODE_DASHES = re.compile("[\u2010-\u2015]")
 _END = ""  # trie key marking the end of a word
 
 
@@ -25,8 +30,29 @@ def key(text: str) -> str:
     return lowered if lowered.isalpha() else _SEPARATORS.sub("", lowered)
 
 
-def pattern(words: Iterable[str]) -> str:
-    """A regex source (no groups, no boundaries) that matches any of ``words``, longest first."""
+def starts_with_separator(text: str) -> bool:
+    """Whether ``text`` starts with a character that :data:`SEPARATOR` matches."""
+    return _SEPARATORS.match(text) is not None
+
+
+def plain_dashes(text: str) -> str:
+    """``text`` with the Unicode dashes U+2010..U+2015 as "-": same length, same positions."""
+    if text.isascii() or _UNICODE_DASHES.search(text) is None:
+        return text
+    return _UNICODE_DASHES.sub("-", text)
+
+
+def pattern(words: Iterable[str], separator: str = SEPARATOR, not_after: str = "") -> str:
+    """A regex source (no groups, no boundaries) that matches any of ``words``, longest first.
+
+    With ``separator=PLAIN_SEPARATOR`` it matches the same words in a text passed through
+    :func:`plain_dashes` (the words themselves never hold a separator) and compiles faster.
+
+    With ``not_after`` (the inside of a character class), a word does not match after one of
+    those characters: the same as ``(?<![not_after])`` before the pattern, but written after
+    each first character, so that a case-sensitive search skips to the possible first
+    characters at C speed. The words must not start with a separator.
+    """
     trie: dict[str, dict[str, object]] = {}
     for word in words:
         node = trie
@@ -36,16 +62,20 @@ def pattern(words: Iterable[str]) -> str:
             for ch in chars:
                 node = node.setdefault(ch, {})  # type: ignore[assignment]
         node[_END] = {}
-    return _emit(trie) if trie else "(?!)"
+    if not_after and (" " in trie or _END in trie):
+        raise ValueError("a word starts with a separator or is empty")
+    return _emit(trie, separator, not_after) if trie else "(?!)"
 
 
-def _emit(node: dict[str, dict[str, object]]) -> str:
+def _emit(node: dict[str, dict[str, object]], separator: str, not_after: str = "") -> str:
     branches: list[str] = []
     terminal = _END in node
     for ch in sorted(k for k in node if k != _END):
         child = node[ch]
-        head = SEPARATOR if ch == " " else re.escape(ch)
-        rest = _emit(child) if child else ""  # type: ignore[arg-type]
+        head = separator if ch == " " else re.escape(ch)
+        if not_after:
+            head += f"(?<![{not_after}]{head})"
+        rest = _emit(child, separator) if child else ""  # type: ignore[arg-type]
         branches.append(head + rest)
     if not branches:
         return ""

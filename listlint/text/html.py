@@ -18,7 +18,6 @@ _BLOCK = re.compile(
 _INVISIBLE = re.compile(r"<\s*(script|style)\b[^>]*>.*?<\s*/\s*\1\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[A-Za-z/!][^>]*>")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
-_BREAKS = re.compile(r"\s*\n\s*")
 
 
 @lru_cache(maxsize=4096)
@@ -33,10 +32,26 @@ def strip_html(text: str) -> str:
 
 
 def _collapse(text: str) -> str:
-    # Each substitution is skipped when it has nothing to do: most descriptions have single
-    # spaces only, and running the regexes over them anyway costs ~40 µs per description.
-    if "  " in text or any(ch in text for ch in "\t\r\f\v\u00a0"):
+    # Each step is skipped when it has nothing to do: most descriptions have single spaces
+    # only, and running a regex over them anyway costs ~40 µs per description.
+    if (
+        "  " in text
+        or "\t" in text
+        or "\r" in text
+        or "\f" in text
+        or "\v" in text
+        or "\u00a0" in text
+    ):
         text = _SPACES.sub(" ", text)
     if "\n" in text:
-        text = _BREAKS.sub("\n", text)
+        text = _join_lines(text)
     return text.strip()
+
+
+def _join_lines(text: str) -> str:
+    """Each run of blanks that holds a line break as one line break (what ``\\s*\\n\\s*``
+    replaced with "\\n" would give, ten times as fast: that regex is tried at every position)."""
+    lines = text.split("\n")
+    # str.strip() removes what \s matches; a line of blanks between two breaks disappears.
+    inner = [line.strip() for line in lines[1:-1]]
+    return "\n".join([lines[0].rstrip(), *filter(None, inner), lines[-1].lstrip()])

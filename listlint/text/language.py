@@ -24,12 +24,13 @@ import bisect
 import os
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
 from listlint import _vocab
+from listlint.text.words import casefolded_words
 
 # --- scripts ------------------------------------------------------------------------------------
 
@@ -148,20 +149,27 @@ def _script(ch: str) -> str | None:
 
 
 _ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
+_NO_COUNTS: Mapping[str, int] = {}  # what the Latin branch of _screen reads of an ASCII text
+_ASCII_LETTER = re.compile("[A-Za-z]")  # the first is found at once: no need to count them
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def script_counts(text: str) -> Counter[str]:
     """How many letters of each script ``text`` has (unplaced letters are left out)."""
+    return Counter(_script_counts(text))
+
+
+def _script_counts(text: str) -> dict[str, int]:
+    """:func:`script_counts` as a plain dict, which is cheaper to make (this runs per text)."""
     # ASCII letters are counted in C: encode drops the rest, translate deletes non-letters.
     latin = len(text.encode("ascii", "ignore").translate(None, _ASCII_NON_LETTERS))
-    counts: Counter[str] = Counter({LATIN: latin} if latin else {})
+    counts = {LATIN: latin} if latin else {}
     if not text.isascii():
         for ch in _NON_ASCII.findall(text):
             if ch.isalpha():
                 script = _script(ch)
                 if script is not None:
-                    counts[script] += 1
+                    counts[script] = counts.get(script, 0) + 1
     return counts
 
 
@@ -327,7 +335,7 @@ def identify(
 
 @lru_cache(maxsize=4096)
 def _identify(text: str, min_words: int, min_probability: float, confirm: bool) -> Detected | None:
-    counts = script_counts(text)
+    counts = _script_counts(text)
     total = sum(_weight(script, count) for script, count in counts.items())
     if not total:
         return None
@@ -339,11 +347,11 @@ def _identify(text: str, min_words: int, min_probability: float, confirm: bool) 
         return Detected(found, script=_cjk_script(found)) if found else None
     if script != LATIN:
         return _by_script(text, script, min_words)
-    tokens = _fold_apostrophes(text.casefold()).split()
+    tokens = _words(text)
     if len(tokens) < min_words:
         return None
     votes: dict[str, float] = {}
-    for languages, n in _function_word_kinds(tokens).items():
+    for languages, n in _function_word_kinds(tokens, text).items():
         for other in languages:
             votes[other] = votes.get(other, 0.0) + n / len(languages)
     ranked = sorted(votes.items(), key=lambda item: -item[1])[:2]
@@ -370,12 +378,18 @@ def _screen(
     expected = expected_scripts(language)
     if expected is None:
         return True, None
-    counts = script_counts(text)
-    total = sum(_weight(script, count) for script, count in counts.items())
-    if not total:
-        return True, None
-    script, count = max(counts.items(), key=lambda item: _weight(*item))
-    share = _weight(script, count) / total
+    if text.isascii():  # most texts: Latin letters only, or no letter at all
+        if _ASCII_LETTER.search(text) is None:
+            return True, None
+        counts: Mapping[str, int] = _NO_COUNTS
+        script, count, share = LATIN, 1, 1.0
+    else:
+        counts = _script_counts(text)
+        total = sum(_weight(script, count) for script, count in counts.items())
+        if not total:
+            return True, None
+        script, count = max(counts.items(), key=lambda item: _weight(*item))
+        share = _weight(script, count) / total
     if script in _CJK:
         return True, _cjk_mismatch(counts, language, share)
     if script != LATIN:
@@ -392,10 +406,14 @@ def _screen(
             return True, None
     elif language not in _profiles():
         return True, None  # a Latin-script language langdetect does not know: cannot judge
-    words = _fold_apostrophes(text.casefold()).split()
+    words = _words(text)
     if len(words) < min_words:
         return True, None
-    kinds = _function_word_kinds(words)
+    if not _has_apostrophe(text) and _foreign_words(base_language(language)).isdisjoint(words):
+        # The usual case, told by one set operation: not one function word of another
+        # language, so nothing to suspect (below, a title needs one; _confirm as well).
+        return True, None
+    kinds = _function_word_kinds(words, text)
     if short:
         # Leaving out names, codes and acronyms only removes words: a title without a foreign
         # function word stays without one, and only the others are judged word by word.
@@ -481,13 +499,30 @@ def _fold_apostrophes(text: str) -> str:
     return text.replace("\u2019", "'").replace("\u02bc", "'") if not text.isascii() else text
 
 
+def _words(text: str) -> Sequence[str]:
+    """``_fold_apostrophes(text.casefold()).split()``, from the words split once per text."""
+    words = casefolded_words(text)
+    # Case folding makes U+02BC of U+0149 and of nothing else; U+2019 only of itself.
+    if text.isascii() or not ("\u2019" in text or "\u02bc" in text or "\u0149" in text):
+        return words
+    return [_fold_apostrophes(word) for word in words]
+
+
+def _has_apostrophe(text: str) -> bool:
+    """Whether :func:`_words` of ``text`` has an ASCII apostrophe (case folding makes one of
+    no other character; the typographic ones become one)."""
+    return "'" in text or (
+        not text.isascii() and ("\u2019" in text or "\u02bc" in text or "\u0149" in text)
+    )
+
+
 # Running text handed to langdetect is cut here: more letters do not change its answer.
 _SAMPLE_CHARS = 500
 
 
 def _confirm(
     sample: str,
-    words: list[str],
+    words: Sequence[str],
     kinds: Mapping[frozenset[str], int],
     language: str,
     min_probability: float,
@@ -511,11 +546,12 @@ def _confirm(
 
 def _suspects(kinds: Mapping[frozenset[str], int], declared: str) -> list[str]:
     """The languages whose function words outweigh the declared language's (see _evidence)."""
-    foreign: Counter[str] = Counter()
+    foreign: dict[str, int] = {}
     exclusive = 0  # words of the declared language alone: they count against every other
     for languages, n in kinds.items():
         if declared not in languages:
-            foreign.update(dict.fromkeys(languages, n))
+            for other in languages:
+                foreign[other] = foreign.get(other, 0) + n
         elif len(languages) == 1:
             exclusive += n
     return [
@@ -566,7 +602,7 @@ def _title_words(text: str, names: frozenset[str]) -> list[str]:
     return words
 
 
-def _words_with_own_letters(words: list[str], language: str, other: str) -> int:
+def _words_with_own_letters(words: Sequence[str], language: str, other: str) -> int:
     """How many words have a letter the declared ``language`` uses and ``other`` does not."""
     letters = _letters()
     own = letters.get(language)
@@ -578,12 +614,15 @@ def _words_with_own_letters(words: list[str], language: str, other: str) -> int:
     return sum(1 for word in words if not distinct.isdisjoint(word))
 
 
-def _function_word_kinds(words: list[str]) -> dict[frozenset[str], int]:
-    """How many of ``words`` (case-folded) are function words of each set of languages."""
-    kinds: dict[frozenset[str], int] = {}
-    for languages in filter(None, map(_function_words().get, words)):
-        kinds[languages] = kinds.get(languages, 0) + 1
-    if "'" in " ".join(words):  # elided forms: "l'aventure", "dell'anno"
+def _function_word_kinds(
+    words: Sequence[str], text: str | None = None
+) -> dict[frozenset[str], int]:
+    """How many of ``words`` (case-folded) are function words of each set of languages, in the
+    order of their first word. ``text``, when given, is the text ``words`` are :func:`_words` of."""
+    # Counted in C: a Counter counts its iterable without running Python code per word.
+    kinds: dict[frozenset[str], int] = Counter(filter(None, map(_function_words().get, words)))
+    apostrophe = _has_apostrophe(text) if text is not None else "'" in " ".join(words)
+    if apostrophe:  # elided forms: "l'aventure", "dell'anno"
         table = _function_words()
         for word in words:
             if "'" in word and word not in table:
@@ -612,6 +651,14 @@ def _function_words() -> Mapping[str, frozenset[str]]:
         for word in _vocab.strings(words):
             table.setdefault(word.casefold(), set()).add(language)
     return {word: frozenset(languages) for word, languages in table.items()}
+
+
+@cache
+def _foreign_words(language: str) -> frozenset[str]:
+    """The function words of other languages that ``language`` (a base code) does not have."""
+    return frozenset(
+        word for word, languages in _function_words().items() if language not in languages
+    )
 
 
 @cache

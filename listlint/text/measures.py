@@ -46,7 +46,7 @@ from typing import NamedTuple
 from listlint import _vocab
 from listlint.model import Listing
 from listlint.text import _quantities
-from listlint.text._quantities import CJK, EM_DASH, EN_DASH, Atom, Chain, Unit, unit
+from listlint.text._quantities import CJK, EM_DASH, EN_DASH, Atom, Chain, Count, Unit, unit
 from listlint.text.html import strip_html
 
 __all__ = [
@@ -282,12 +282,17 @@ def _ends_abbreviation(window: str, period: int) -> bool:
 # that ends no abbreviation ("max. 2200 W").
 _BREAKS = ("\n", ";", "!", "?", "|", "\u2022", ")", "[", "]")
 _SPACED_DASHES = tuple(f" {dash} " for dash in _DASHES)
+# The breaks of one character, found by one regex search instead of one ``find`` each: the
+# last one (".*" runs to the end and backs up to it), and the first one (or an opening bracket).
+_LAST_BREAK = re.compile(f".*[{re.escape(''.join(_BREAKS))}]", re.DOTALL)
+_FIRST_BREAK = re.compile(f"[{re.escape(''.join(_BREAKS))}(]")
 
 
 def _clause_begins(window: str) -> int:
     """Where the clause that ends at the end of ``window`` begins."""
-    begin = 0
-    for mark in _BREAKS + _SPACED_DASHES:
+    last = _LAST_BREAK.match(window)
+    begin = last.end() if last is not None else 0
+    for mark in _SPACED_DASHES:
         found = window.rfind(mark)
         if found != -1 and found + len(mark) > begin:
             begin = found + len(mark)
@@ -301,8 +306,9 @@ def _clause_begins(window: str) -> int:
 
 def _clause_ends(window: str) -> int:
     """Where the clause that starts at the start of ``window`` ends."""
-    end = len(window)
-    for mark in (*_BREAKS, "(", *_SPACED_DASHES):
+    first = _FIRST_BREAK.search(window)
+    end = first.start() if first is not None else len(window)
+    for mark in _SPACED_DASHES:  # in this order, each found only before the last found
         found = window.find(mark, 0, end)
         if found != -1:
             end = found
@@ -322,13 +328,14 @@ class _Context:
     bound word?") are turned down by one set operation; only a hit is looked at word by word.
     """
 
-    __slots__ = ("after", "after_model", "before", "cjk", "left", "right")
+    __slots__ = ("after", "after_model", "before", "cjk", "grams", "left", "right")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         window = text[max(0, start - 60) : start]
         # A value in brackets right after a model number is that model's: "charges an iPhone
         # 15 (3,349 mAh)"; after a value it is the item's ("Kettle 1.7L (2200W)").
-        self.after_model = _AFTER_MODEL.search(window) is not None
+        self.after_model = "(" in window and _AFTER_MODEL.search(window) is not None
+        self.grams: dict[int, set[str]] = {}  # _grams of the last n words before, by n
         clause = window[_clause_begins(window) :]
         if not clause.strip() and window.rstrip(" \t").endswith("\n"):
             # A table row: "<td>Weight</td><td>2 kg</td>" reads "Weight\n2 kg".
@@ -362,7 +369,9 @@ class _Context:
                 end -= 1
             if not end:
                 return ""
-            found = _phrase_ending(tokens, end, phrases)
+            found = (
+                _phrase_ending(tokens, end, phrases) if _may_end(tokens[end - 1], phrases) else ""
+            )
             if found:
                 return found
             end -= 1
@@ -378,7 +387,11 @@ class _Context:
         fillers = _reading()["fillers"]
         while end and tokens[end - 1] in fillers:
             end -= 1
-        found = _phrase_ending(tokens, end, phrases)
+        found = (
+            _phrase_ending(tokens, end, phrases)
+            if end and _may_end(tokens[end - 1], phrases)
+            else ""
+        )
         if not found:
             return ""
         size = len(found.split()) if not CJK.match(found) else 1
@@ -415,9 +428,21 @@ class _Context:
 
     def anywhere(self, phrases: _Phrases, *, within: int) -> bool:
         """Whether a phrase is among the last ``within`` words before the value."""
-        return self._may_end_before(phrases) and not phrases.isdisjoint(
-            _grams(self.before[-within:])
-        )
+        if not self._may_end_before(phrases):
+            return False
+        if not self.cjk:
+            # Without CJK, a phrase among those words is one that ends at one of them: only
+            # the words a phrase ends with are looked at (as _grams would have it, faster).
+            window = self.before[-within:]
+            return any(
+                _phrase_ending(window, end, phrases)
+                for end in range(len(window), 0, -1)
+                if _may_end(window[end - 1], phrases)
+            )
+        grams = self.grams.get(within)
+        if grams is None:  # several questions look as far back: made once
+            grams = self.grams[within] = _grams(self.before[-within:])
+        return not phrases.isdisjoint(grams)
 
     def names(self, hints: Hints) -> bool:
         """Whether the value is said of the title's noun: "a 1.7 L kettle" (the noun right
@@ -444,6 +469,17 @@ class _Context:
     def approx(self) -> bool:
         roles = _roles()
         return bool(self.ends_with(roles["approx"], within=2, skip=roles["upper"]))
+
+
+def _may_end(token: str, phrases: _Phrases) -> bool:
+    """Whether a phrase of ``phrases`` may end with the word ``token``: the test
+    :func:`_phrase_ending` needs to find one, done by one or two set look-ups (a token with a
+    non-ASCII letter, maybe CJK, is left to it)."""
+    return (
+        token in phrases.lasts
+        or (token[-1:] == "." and token[:-1] in phrases.lasts)
+        or not token.isascii()
+    )
 
 
 def _phrase_ending(tokens: list[str], end: int, phrases: AbstractSet[str]) -> str:
@@ -591,7 +627,7 @@ def _scan(text: str, kind: str, language: str, title: str) -> tuple[Measure, ...
 
     ``title`` is the listing's title, read only when a length or a voltage needs it.
     """
-    chains, counts = _quantities.read(text, _quantities.decimal_comma(language))
+    chains, counts = _read(text, _quantities.decimal_comma(language))
     hints = _NO_HINTS
     if kind != "attribute" and chains:
         hints = title_hints(title, language)
@@ -616,6 +652,33 @@ def _scan(text: str, kind: str, language: str, title: str) -> tuple[Measure, ...
     return tuple(_data_specs(found) if kind != "attribute" else found)
 
 
+@lru_cache(maxsize=4096)
+def _read(text: str, decimal_comma: bool) -> tuple[list[Chain], list[Count]]:
+    """``_quantities.read``, cached: :func:`description_measures` reads a description's units
+    before deciding to :func:`_scan` it. Its chains and counts are shared: not to be changed."""
+    return _quantities.read(text, decimal_comma)
+
+
+def _possible_specs(text: str, language: str) -> frozenset[str]:
+    """Every spec a measure of the description ``text`` may be about, by the units in it."""
+    chains, counts = _read(text, _quantities.decimal_comma(language))
+    return _specs_of(frozenset(u.quantity for chain in chains for u in chain.units), bool(counts))
+
+
+@cache
+def _specs_of(quantities: frozenset[str], counted: bool) -> frozenset[str]:
+    """The specs values of ``quantities`` may get in a text (a generous superset), and "pack"
+    and "pieces" with pack counts."""
+    if "mass" in quantities:
+        quantities |= {"volume"}  # "holds 20 oz": fluid ounces
+    specs = {spec for quantity in quantities for spec in SPECS.get(quantity, ())}
+    specs |= {f"package_{spec}" for spec in specs}  # "box of 40 x 30 cm", "shipping weight"
+    specs |= {"package_dimensions", "package_weight"}
+    if counted:
+        specs |= {"pack", "pieces"}
+    return frozenset(specs)
+
+
 def _dimensions(text: str, chain: Chain, kind: str, group: int) -> list[Measure]:
     """The lengths of "40 x 30 x 20 cm": each its letter's spec (L, W, H, D) or "dimensions"."""
     context = _Context(text, chain.atoms[0].start, chain.atoms[-1].end)
@@ -632,11 +695,12 @@ def _dimensions(text: str, chain: Chain, kind: str, group: int) -> list[Measure]
         spec = ""  # "comes with a 40 x 60 cm bag": a description must say whose size it is
     cues = _cues()
     last = _fit(cues.after.get(context.starts_with(cues.after_phrases), ""), "length")
-    if last and not chain.atoms[-1].label:
-        chain.atoms[-1].label = last  # "8' long x 1.0\" wide"
+    labels = [atom.label for atom in chain.atoms]  # not set on the atoms: they are cached
+    if last and not labels[-1]:
+        labels[-1] = last  # "8' long x 1.0\" wide"
     approx = context.approx()
     measures = []
-    for atom, found in zip(chain.atoms, chain.units, strict=True):
+    for atom, found, label in zip(chain.atoms, chain.units, labels, strict=True):
         value = atom.high * found.factor
         measures.append(
             Measure(
@@ -649,7 +713,7 @@ def _dimensions(text: str, chain: Chain, kind: str, group: int) -> list[Measure]
                 field="",
                 start=atom.start,
                 end=atom.end,
-                spec=atom.label if atom.label and spec != "package_dimensions" else spec,
+                spec=label if label and spec != "package_dimensions" else spec,
                 role=role,
                 step=atom.step * found.factor,
                 approx=approx,
@@ -879,8 +943,27 @@ def _fluid(measure: Measure) -> Measure:
 
 
 def _has_digit(text: str) -> bool:
-    """Whether ``text`` has a digit: four times as fast as a regular expression."""
-    return any(digit in text for digit in "0123456789")
+    """Whether ``text`` has an ASCII digit: a set operation for short texts (attribute values),
+    ``str.__contains__`` (memchr) for the others, where a regular expression or a generator
+    over the digits cost several times as much. This runs for every text of every listing."""
+    if len(text) <= _SHORT:
+        return not _DIGITS.isdisjoint(text)
+    return (
+        "0" in text
+        or "1" in text
+        or "2" in text
+        or "3" in text
+        or "4" in text
+        or "5" in text
+        or "6" in text
+        or "7" in text
+        or "8" in text
+        or "9" in text
+    )
+
+
+_DIGITS = frozenset("0123456789")
+_SHORT = 16  # up to this length, testing each character against a set is the fastest
 
 
 def _in_field(measure: Measure, field: str) -> Measure:
@@ -935,11 +1018,20 @@ def listing_measures(listing: Listing, *, description: bool = True) -> list[Meas
     return found
 
 
-def description_measures(listing: Listing) -> list[Measure]:
-    """The measures of a listing's description, read without its HTML."""
+def description_measures(
+    listing: Listing, *, about: AbstractSet[str] | None = None
+) -> list[Measure]:
+    """The measures of a listing's description, read without its HTML.
+
+    With ``about`` (specs), a description none of whose values can be about one of those specs
+    gives no measures: only its numbers and units are read (what the words around each value
+    say is most of the cost of reading a description).
+    """
     if not listing.description or not _has_digit(listing.description):
         return []
     text = strip_html(listing.description)
+    if about is not None and about.isdisjoint(_possible_specs(text, listing.language)):
+        return []
     scanned = _scan(text, "text", listing.language, listing.title)
     return [_in_field(m, "description") for m in scanned]
 

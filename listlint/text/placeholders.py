@@ -10,6 +10,7 @@ import re
 from functools import cache, lru_cache
 
 from listlint import _vocab
+from listlint.text.words import casefolded_words
 
 _WORD = re.compile(r"[^\W\d_]+")
 # A filler text has this many words at least, half of them filler words, three of them long.
@@ -34,13 +35,13 @@ def _long_lorem_words() -> frozenset[str]:
 def lorem_ipsum(text: str) -> str | None:
     """The first words of ``text`` when it is lorem ipsum filler (for a message), else None."""
     # A set operation first (it runs in C): most texts have no three long filler words.
-    words = text.casefold().split()
+    words = casefolded_words(text)
     if len(words) < _MIN_WORDS or len(_long_lorem_words().intersection(words)) < _MIN_LONG:
         return None
-    words = _WORD.findall(text.casefold())
+    tokens = _WORD.findall(text.casefold())
     known = _lorem_words()
-    filler = [word for word in words if word in known]
-    if len(filler) * 2 < len(words) or len(_long_lorem_words().intersection(filler)) < _MIN_LONG:
+    filler = [word for word in tokens if word in known]
+    if len(filler) * 2 < len(tokens) or len(_long_lorem_words().intersection(filler)) < _MIN_LONG:
         return None
     head = text.split()[:_QUOTE_WORDS]
     return " ".join(head) + ("…" if len(text.split()) > _QUOTE_WORDS else "")

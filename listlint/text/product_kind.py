@@ -20,6 +20,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from listlint import _toml
+from listlint.text._lexicon import matches_ascii as _matches_ascii
 
 # Plural and inflection endings added to each vocabulary word, per language.
 _ENDINGS = {
@@ -64,14 +65,35 @@ def _vocabulary() -> dict[str, dict[str, str]]:
 @cache
 def _matcher(language: str) -> re.Pattern[str]:
     words = sorted(_vocabulary().get(language, {}), key=len, reverse=True)
+    flags = 0 if language in _NO_WORD_BOUNDARIES else re.IGNORECASE
+    return re.compile(_source(language, words), flags)
+
+
+@cache
+def _ascii_matcher(language: str) -> re.Pattern[str] | None:
+    """:func:`_matcher` for a text in lower-case ASCII: the same alternatives, less those that
+    cannot match such a text, without the case-insensitive flag, under which Python tests every
+    alternative at every position instead of only those that start with the letter there.
+    None when a word could match an ASCII text otherwise than in lower case (a dotless i
+    matches "I")."""
+    kept: list[str] = []
+    for word in sorted(_vocabulary().get(language, {}), key=len, reverse=True):
+        if word.isascii():
+            kept.append(word)
+        elif any(_matches_ascii(ch) for ch in word if not ch.isascii()):
+            return None
+    if not kept:
+        return re.compile("(?!)")
+    return re.compile(_source(language, kept))
+
+
+def _source(language: str, words: list[str]) -> str:
     alternatives = "|".join(re.escape(w) for w in words)
     if language in _NO_WORD_BOUNDARIES:
-        return re.compile(f"(?P<w>{alternatives})")
+        return f"(?P<w>{alternatives})"
     # German compounds end in the kind noun ("Herrenjacke"), so allow a prefix there.
     prefix = r"\w*?" if language == "de" else ""
-    return re.compile(
-        rf"(?<!\w){prefix}(?P<w>{alternatives}){_ENDINGS.get(language, '')}(?!\w)", re.IGNORECASE
-    )
+    return rf"(?<!\w){prefix}(?P<w>{alternatives}){_ENDINGS.get(language, '')}(?!\w)"
 
 
 def _languages(declared: str) -> tuple[str, ...]:
@@ -85,9 +107,11 @@ def _find(text: str, languages: tuple[str, ...]) -> KindMatch | None:
     noun_first = languages[0] in _NOUN_FIRST
     found: list[tuple[int, int, str, str]] = []  # (start, -length, kind, word)
     lowered = text.lower()
+    ascii = lowered.isascii()
     for language in languages:
         vocabulary = _vocabulary().get(language, {})
-        for match in _matcher(language).finditer(lowered):
+        matcher = _ascii_matcher(language) if ascii else None
+        for match in (matcher or _matcher(language)).finditer(lowered):
             if _COUNT_BEFORE.search(lowered, 0, match.start()):
                 continue  # "Tea, 100 Bags" counts bags, it does not sell one
             word = match.group("w").lower()

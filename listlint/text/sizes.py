@@ -25,6 +25,10 @@ _RANGE = r"\s*(?:-|\u2013|—|/|\bto\b|\ba\b|\bà\b|\bbis\b|\bal\b)\s*"
 _NOT_A_SIZE_AFTER = r"(?!\s*(?:[x\u00d7\"”″']|cm\b|mm\b|m\b|in\b|inch|ft\b|kg\b|g\b|l\b|ml\b))"
 _BLANK: dict[int, str | None] = {ord(ch): " " for ch in "()[]{},;:/|!?\"'"}
 _BLANK[ord("-")] = None  # "X-Large" -> "xlarge", as the size vocabulary keys are
+# The same for ASCII text as a bytes table, and for other text as a regex: str.translate() with a
+# dict is slow.
+_BYTES_BLANK = bytes(32 if i in _BLANK else i for i in range(256))
+_BLANK_CHARS = re.compile("[()\\[\\]{},;:/|!?\"']")
 _AFTER_ONE_SIZE = frozenset({"up", "down", "smaller", "larger", "bigger", "small", "large", "too"})
 
 
@@ -131,7 +135,7 @@ def _hints() -> frozenset[str]:
 
 def find_sizes(text: str, *, description: bool = False) -> Iterator[SizeMatch]:
     """The sizes ``text`` states; in a description only after a label such as "Size:"."""
-    if not description and _hints().isdisjoint(text.lower().translate(_BLANK).split()):
+    if not description and _hints().isdisjoint(_blanked(text.lower()).split()):
         return
     title_re, described_re, _ = _patterns()
     not_before = _data().not_before
@@ -159,6 +163,13 @@ def find_sizes(text: str, *, description: bool = False) -> Iterator[SizeMatch]:
             if _before(text, m.start(), not_before):
                 qualifier = "other"
         yield SizeMatch(value, m.group(0).strip(), m.start(), m.end(), qualifier)
+
+
+def _blanked(lowered: str) -> str:
+    """``lowered.translate(_BLANK)``."""
+    if lowered.isascii():
+        return lowered.encode().translate(_BYTES_BLANK, b"-").decode()
+    return _BLANK_CHARS.sub(" ", lowered).replace("-", "")
 
 
 def _before(text: str, start: int, words: frozenset[str]) -> bool:

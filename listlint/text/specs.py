@@ -14,12 +14,12 @@ leather" -> "faux-leather"), a size ("XXL" -> "2XL", "EU 42").
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from listlint.model import Listing
-from listlint.text import _lexicon, _trie
+from listlint.text import _lexicon
 from listlint.text._lexicon import Lexicon
 from listlint.text._reading import Found, Reader, is_trademark
 from listlint.text.html import strip_html
@@ -52,6 +52,10 @@ class Extras:
 
 
 NO_EXTRAS = Extras()
+
+
+# _lexicon_for(language, NO_EXTRAS) by language (a catalog declares a handful of languages).
+_PLAIN_LEXICONS: dict[str, Lexicon] = {}
 
 
 @lru_cache(maxsize=64)
@@ -95,7 +99,15 @@ class ListingSpecs:
     def __init__(self, listing: Listing, extras: Extras = NO_EXTRAS) -> None:
         self._listing = listing
         self.extras = extras
-        self._lex = _lexicon_for(listing.language, extras)
+        if extras is NO_EXTRAS:
+            lex = _PLAIN_LEXICONS.get(listing.language)
+            if lex is None:
+                if len(_PLAIN_LEXICONS) >= 64:
+                    _PLAIN_LEXICONS.clear()
+                lex = _PLAIN_LEXICONS[listing.language] = _lexicon_for(listing.language, extras)
+            self._lex = lex
+        else:
+            self._lex = _lexicon_for(listing.language, extras)
         brand = listing.attributes.get("brand")
         self._masks = (listing.brand, *brand) if brand else (listing.brand,)
         self._readers: dict[str, Reader | None] = {}
@@ -113,7 +125,7 @@ class ListingSpecs:
                 text = listing.title
             else:
                 text = strip_html(listing.description) if listing.description else ""
-            self._readers[field] = Reader(text, field, self._lex, self._masks) if text else None
+            self._readers[field] = _shared_reader(text, field, self._lex, self._masks)
         return self._readers[field]
 
     def found(self, kind: str, field: str) -> list[Found]:
@@ -151,11 +163,22 @@ class ListingSpecs:
 
     def groups(self, kind: str, field: str) -> list[tuple[Stated, ...]]:
         """The plain statements of ``kind`` in ``field``, one group per sentence."""
-        groups: dict[int, list[Stated]] = {}
-        for found in self.found(kind, field):
-            if found.stated.qualifier in PLAIN:
-                groups.setdefault(found.unit, []).append(found.stated)
-        return [tuple(g) for g in groups.values()]
+        return _grouped(self.found(kind, field))
+
+    def groups_against(
+        self, kind: str, field: str, values: Sequence[str]
+    ) -> list[tuple[Stated, ...]]:
+        """The groups of :meth:`groups` that may disagree with ``values`` (and maybe some that
+        do not), in the same order: a description's sentence whose every colour (or material)
+        word agrees with ``values`` is not read, since its group could only agree."""
+        if kind not in ("color", "material") or field == "title" or (kind, field) in self._found:
+            return self.groups(kind, field)
+        reader = self._reader(field)
+        if reader is None:
+            return []
+        keep = _disagreeing_value(self._lex, kind, values)
+        units = reader.units(kind, keep) if keep is not None else set()
+        return _grouped(reader.read(kind, units)) if units else []
 
     def reference(self, kind: str) -> Reference | None:
         """What the listing's attributes, or all its variants, say about ``kind``."""
@@ -163,13 +186,25 @@ class ListingSpecs:
         raw = listing.attributes.get(kind, ())
         where = "attribute"
         variants = listing.variants
-        if variants and all(v.attributes.get(kind) for v in variants):
-            if not raw:
-                where = "variants"
-            raw = (*raw, *(value for v in variants for value in v.attributes[kind]))
+        if variants:
+            values = [v.attributes.get(kind) for v in variants]
+            if all(values):
+                if not raw:
+                    where = "variants"
+                raw = (*raw, *(value for texts in values for value in texts))  # type: ignore[union-attr]
         if not raw:
             return None
-        return _reference(kind, tuple(dict.fromkeys(raw)), where, self.extras)
+        if len(raw) > 1:
+            raw = tuple(dict.fromkeys(raw))
+        if self.extras is NO_EXTRAS:  # the usual case: a dict lookup without hashing Extras
+            key = (kind, raw, where)
+            known = _PLAIN_REFERENCES.get(key)
+            if known is None:
+                if len(_PLAIN_REFERENCES) >= _MAX_CACHED:
+                    _PLAIN_REFERENCES.clear()
+                known = _PLAIN_REFERENCES[key] = _reference(kind, raw, where, NO_EXTRAS)
+            return known
+        return _reference(kind, raw, where, self.extras)
 
     def agrees(self, kind: str, group: Sequence[Stated], values: Iterable[str]) -> bool | None:
         """Whether a group of statements agrees with reference values (None: not comparable)."""
@@ -190,6 +225,37 @@ class ListingSpecs:
         main = tuple(s for s in group if not _minor(self._lex, s, len(group)))
         dominant = tuple(s for s in main if (_share(s.text) or 0) >= DOMINANT_SHARE)
         return dominant or main or tuple(group)
+
+
+def _grouped(found: Iterable[Found]) -> list[tuple[Stated, ...]]:
+    """The plain statements of ``found``, one group per sentence."""
+    groups: dict[int, list[Stated]] = {}
+    for item in found:
+        if item.stated.qualifier in PLAIN:
+            groups.setdefault(item.unit, []).append(item.stated)
+    return [tuple(g) for g in groups.values()]
+
+
+def _disagreeing_value(
+    lex: Lexicon, kind: str, others: Sequence[str]
+) -> Callable[[str], bool] | None:
+    """Whether a stated colour (or material) value agrees with none of ``others``, the way
+    :func:`colors_agree` and :func:`materials_agree` compare; None if every value agrees. A
+    group of statements whose values all agree agrees."""
+    pool: set[str] = set()
+    if kind == "color":
+        families = lex.color_families
+        for value in others:
+            if value == "multicolor":
+                return None
+            pool |= families.get(value, frozenset({value}))
+        return lambda value: (
+            value != "multicolor" and not (families.get(value, frozenset({value})) & pool)
+        )
+    strict, material_families = lex.material_strict, lex.material_families
+    for value in others:
+        pool |= strict.get(value, frozenset({value}))
+    return lambda value: not (material_families.get(value, frozenset({value})) & pool)
 
 
 def colors_agree(lex: Lexicon, stated: Iterable[str], others: Iterable[str]) -> bool:
@@ -252,6 +318,11 @@ def _share(text: str) -> float | None:
 # -- attribute values ----------------------------------------------------------------------
 
 
+_MAX_CACHED = 4096
+# _reference for NO_EXTRAS, by (kind, raw, where): hashing an Extras costs more than the lookup.
+_PLAIN_REFERENCES: dict[tuple[str, tuple[str, ...], str], Reference] = {}
+
+
 @lru_cache(maxsize=4096)
 def _reference(kind: str, raw: tuple[str, ...], where: str, extras: Extras) -> Reference:
     """The reference for a set of distinct attribute values; catalogs repeat these a lot."""
@@ -300,10 +371,7 @@ def _read_value(kind: str, text: str, extras: Extras) -> tuple[str, ...] | None:
     plain = strip_html(text) if "&" in text or "<" in text else text
     lex = _lexicon.lexicon(_ALL, extras.colors, extras.materials)
     values: list[str] = []
-    for m in lex.words.finditer(plain):
-        entry = lex.entries.get(_trie.key(m.group()))
-        if entry is None:
-            continue
+    for entry in lex.value_entries(plain):
         value = entry.color if kind == "color" else entry.material
         if value and value not in values:
             values.append(value)
@@ -340,16 +408,40 @@ def suggest(listing: Listing, kind: str) -> Suggestion | None:
 
 # -- one listing at a time -----------------------------------------------------------------
 
+# Readers by (field, text, lexicon, brand masks): listings repeat titles and descriptions (the
+# variants of one product listed one by one), and a reader keeps what it read.
+_READERS: dict[tuple[str, str, Lexicon, tuple[str, ...]], Reader] = {}
+_MAX_READERS = 128
+
+
+def _shared_reader(text: str, field: str, lex: Lexicon, masks: tuple[str, ...]) -> Reader | None:
+    if not text:
+        return None
+    key = (field, text, lex, masks)
+    reader = _READERS.get(key)
+    if reader is None:
+        if len(_READERS) >= _MAX_READERS:
+            _READERS.clear()
+        reader = _READERS[key] = Reader(text, field, lex, masks)
+    return reader
+
+
 _last: Listing | None = None
-_last_specs: dict[Extras, ListingSpecs] = {}
+_last_specs: dict[Extras, ListingSpecs] = {}  # the last listing's specs, by extra words
+_last_plain: ListingSpecs | None = None  # the same for NO_EXTRAS, found without hashing
 
 
 def listing_specs(listing: Listing, extras: Extras = NO_EXTRAS) -> ListingSpecs:
     """The specs of ``listing``, read once however many checks ask in a row."""
-    global _last
+    global _last, _last_plain
     if listing is not _last:
         _last = listing
+        _last_plain = None
         _last_specs.clear()
+    if extras is NO_EXTRAS:
+        if _last_plain is None:
+            _last_plain = _last_specs[NO_EXTRAS] = ListingSpecs(listing, extras)
+        return _last_plain
     specs = _last_specs.get(extras)
     if specs is None:
         specs = _last_specs[extras] = ListingSpecs(listing, extras)

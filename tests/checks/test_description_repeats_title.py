@@ -48,3 +48,12 @@ def test_max_extra_words_option() -> None:
     title, description = "Grey Cotton Zip Hoodie", "Grey cotton zip hoodie, soft and warm"
     assert _messages(title, description) != []
     assert _messages(title, description, {"max-extra-words": 2}) == []
+
+
+def test_long_descriptions_and_odd_limits() -> None:
+    title, description = "Grey Hoodie", "Grey hoodie"
+    long = "Grey hoodie " + "with a hood " * 30
+    assert _messages(title, long) == []
+    assert _messages(title, description, {"max-extra-words": 0}) != []
+    assert _messages(title, description, {"max-extra-words": -5}) == []
+    assert _messages(title, "Grey") != []

@@ -93,3 +93,67 @@ def test_attributes_are_not_checked() -> None:
 def test_options() -> None:
     assert _found({"allow": ["TBD"]}, title="Summer Dress TBD") == []
     assert _found({"extra-phrases": ["fill me in"]}, title="Shirt", description="Fill me in") != []
+
+
+# The screen that turns down most texts before the exact search must never turn down a text the
+# search would find a phrase in: phrases after punctuation, at the start, with hyphens, accents.
+@pytest.mark.parametrize(
+    ("title", "description", "found"),
+    [
+        ("Shirt", "(Lorem ipsum) and more", "Description contains placeholder text: 'Lorem ipsum'"),
+        ("Shirt", "Text:lorem-ipsum.", "Description contains placeholder text: 'lorem-ipsum'"),
+        ("Shirt", "lorem\n\nipsum", r"Description contains placeholder text: 'lorem\nipsum'"),
+        ("Shirt", "«Blindtext» für den Shop", "Description contains placeholder text: 'Blindtext'"),
+        ("Shirt", "“Dummy text” here", "Description contains placeholder text: 'Dummy text'"),
+        ("Shirt", "Größe: descripcion proximamente", "Description contains placeholder text: "),
+        ("Shirt", "Descripción próximamente.", "Description contains placeholder text: "),
+        ("Shirt", "ASDFGHJ", "Description contains placeholder text: 'ASDFGHJ'"),
+        ("Shirt", "Modell—XXXX", "Description contains placeholder text: 'XXXX'"),
+        ("Size:N/A", "", "Title contains placeholder text: 'N/A'"),
+        ("Dress_TBD", "", None),  # "_" is part of a word
+        ("Dress-TBD", "", None),  # and so is "-"
+        ("Dress TBD-", "", None),
+        ("Dress (TBD)", "", "Title contains placeholder text: 'TBD'"),
+        ("Dress \u2018TBD\u2019", "", "Title contains placeholder text: 'TBD'"),
+        ("İnsert description here", "", None),  # "İ" lower-cases to two characters
+    ],
+)
+def test_phrases_next_to_punctuation(title: str, description: str, found: str | None) -> None:
+    messages = [message for _, message in _found(title=title, description=description)]
+    if found is None:
+        assert messages == []
+    else:
+        assert len(messages) == 1 and messages[0].startswith(found), messages
+
+
+def test_screen_agrees_with_the_search() -> None:
+    """Every text the exact search finds a phrase in passes the screen (deterministic sample)."""
+    import random
+
+    from listlint.checks import placeholder_text
+
+    rng = random.Random(7)
+    pieces = [
+        *placeholder_text._entries("phrases"),
+        *placeholder_text._entries("title-words"),
+        "asdfg", "xxxx", " ", " ", "-", "_", "/", ".", "(", "\n", "\u201c", "\u2019", "é", "x",
+        "1", "\u017f", "İ", "ß", "テ", "Ж", "\u00a0",
+    ]  # fmt: skip
+    for field in ("title", "description"):
+        matcher = placeholder_text._matcher(field, (), frozenset())
+        screen = matcher.screen
+        assert screen is not None and matcher.spaced is not None
+        for _ in range(3000):
+            text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+            text = text.upper() if rng.random() < 0.3 else text
+            if matcher.spaced.search(text.lower()) is not None:
+                lowered = text.lower()
+                assert screen.ascii(text) if text.isascii() else screen.other(lowered), text
+
+
+def test_complex_patterns_are_not_screened() -> None:
+    from listlint.checks.placeholder_text import _Screen
+
+    assert _Screen.of(["lorem ipsum"], ["asdf[a-z]*", "x{3,}"]) is not None
+    assert _Screen.of(["lorem ipsum"], ["a.b"]) is None  # "." may match what ends a word
+    assert _Screen.of(["lorem ipsum"], ["(?:ab|cd)"]) is None

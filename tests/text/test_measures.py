@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from listlint.model import SourceLocation, build_listing
+from listlint.text import measures
 from listlint.text.measures import (
     EACH,
     LIST,
@@ -467,3 +468,93 @@ def test_spec_tables_in_html_descriptions() -> None:
         ("1.2 kg", "weight"),
         ("1.7 L", "capacity"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", False),
+        ("XL", False),
+        ("Cotton blend", False),
+        ("50 inch", True),
+        ("\u0663\u0660 cm", False),  # Arabic-Indic digits are no digits to the extractor
+        ("A long description without a single digit in it, " * 5, False),
+        ("A long description with a digit at its very end, " * 5 + "9", True),
+    ],
+)
+def test_has_digit(text: str, expected: bool) -> None:
+    assert measures._has_digit(text) is expected
+
+
+def _old_clause_begins(window: str) -> int:
+    begin = 0
+    for mark in measures._BREAKS + measures._SPACED_DASHES:
+        found = window.rfind(mark)
+        if found != -1 and found + len(mark) > begin:
+            begin = found + len(mark)
+    return begin
+
+
+def _old_clause_ends(window: str) -> int:
+    end = len(window)
+    for mark in (*measures._BREAKS, "(", *measures._SPACED_DASHES):
+        found = window.find(mark, 0, end)
+        if found != -1:
+            end = found
+    return end
+
+
+def test_clause_marks_are_found_as_one_by_one() -> None:
+    """The breaks found by one regex search are the ones a find per mark found."""
+    import random
+
+    rng = random.Random(5)
+    alphabet = [
+        "a",
+        " ",
+        ".",
+        "\n",
+        ";",
+        ")",
+        "(",
+        "[",
+        "|",
+        "\u2022",
+        " - ",
+        " \u2013 ",
+        " \u2014 ",
+        "-",
+    ]
+    for _ in range(20000):
+        window = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        # Without periods, where the periods' loop has nothing to do.
+        plain = window.replace(".", "a")
+        assert measures._clause_begins(plain) == _old_clause_begins(plain), repr(plain)
+        assert measures._clause_ends(plain) == _old_clause_ends(plain), repr(plain)
+
+
+def test_descriptions_without_the_specs_units_are_not_read() -> None:
+    record = {
+        "id": "T1",
+        "title": "Kettle",
+        "description": "A 1.7 l kettle of 2200 W, 24 cm tall. Pack of 2.",
+    }
+    listing = build_listing(record, SourceLocation("t", 1))
+    everything = measures.description_measures(listing)
+    assert {m.spec for m in everything} >= {"capacity", "power", "pack"}
+    assert measures.description_measures(listing, about={"capacity"}) == everything
+    assert measures.description_measures(listing, about={"pack"}) == everything
+    assert measures.description_measures(listing, about={"storage", "resolution"}) == []
+    # "20 oz" may be fluid ounces: a mass is read when a capacity is asked about.
+    listing = build_listing({**record, "description": "Holds 20 oz."}, SourceLocation("t", 1))
+    assert measures.description_measures(listing, about={"capacity"}) != []
+
+
+def test_cached_readings_are_not_changed_by_their_readers() -> None:
+    text = "8' long x 1.0\" wide cord"
+    first = find_measures(text, "description", title="Extension cord")
+    again = find_measures(text, "description", title="Garden hose", language="en")
+    assert [m.spec for m in first] == [m.spec for m in again] == ["length", "width"]
+    chains, _ = measures._read(text, False)
+    # "long" labels the first length as it is read; "wide" the second only as it is measured.
+    assert [atom.label for chain in chains for atom in chain.atoms] == ["length", ""]
