@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from listlint.images.facts import ImageFacts
 from listlint.model import Listing, SourceLocation
 from listlint.profiles import Profile
 
@@ -69,10 +70,20 @@ class Finding:
 
 @dataclass(frozen=True)
 class CheckContext:
-    """What a check may know besides the listing: the profile and its own options."""
+    """What a check may know besides the listing: the profile, its options, image facts.
+
+    ``images`` holds the facts of the current listings' images, keyed by (catalog file,
+    reference as written); the runner fills it before the checks run when a selected check
+    sets ``needs_images``. Use :meth:`image` to read it.
+    """
 
     profile: Profile
     options: Mapping[str, Any] = field(default_factory=dict)
+    images: Mapping[tuple[str, str], ImageFacts] = field(default_factory=dict)
+
+    def image(self, listing: Listing, reference: str) -> ImageFacts | None:
+        """The facts of one of ``listing``'s images; None when images were not measured."""
+        return self.images.get((listing.source.path, reference))
 
 
 CODE_PATTERN = re.compile(r"^[A-Z]{2,3}[0-9]{3}$")
@@ -94,6 +105,8 @@ class Check:
     severity: ClassVar[Severity] = Severity.WARNING
     # Options a user may set under [tool.listlint.options.<name>]; the defaults give the types.
     options: ClassVar[Mapping[str, Any]] = {}
+    # True for checks that read image facts: the runner then decodes and measures the images.
+    needs_images: ClassVar[bool] = False
 
     def check(self, listing: Listing, ctx: CheckContext) -> Iterable[Finding]:
         raise NotImplementedError

@@ -1,7 +1,8 @@
-"""The ``listlint`` command line: check, rules, explain, profiles."""
+"""The ``listlint`` command line: check, report, rules, explain, profiles."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import os
@@ -16,10 +17,12 @@ import click
 from listlint import __version__, profiles
 from listlint.check import Check, Severity
 from listlint.config import FAIL_ON_CHOICES, ConfigError, Settings, find_config, load_settings
+from listlint.images.options import CACHE_DIR, ImageOptions
 from listlint.loaders import INPUT_FORMATS, ColumnMapping, LoadOptions
 from listlint.loaders.mapping import parse_map_option
 from listlint.registry import Registry, RegistryError, load_registry
-from listlint.reports import RENDERERS, Report
+from listlint.reports import RENDERERS, Report, format_for_path
+from listlint.reports.saved import SavedRunError, load_run
 from listlint.runner import Runner
 from listlint.selection import check_rule_names, resolve, split_selectors
 
@@ -53,8 +56,8 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
-    "--format", "output_format", type=click.Choice(sorted(RENDERERS)), default="text",
-    show_default=True, help="Output format.",
+    "--format", "output_format", type=click.Choice(sorted(RENDERERS)),
+    help="Output format (default: the one -o's suffix names, else text).",
 )  # fmt: skip
 @click.option(
     "-o",
@@ -102,6 +105,17 @@ def cli() -> None:
     help="CSV column whose equal values make rows the variants of one listing.",
 )  # fmt: skip
 @click.option(
+    "--template-dir", type=click.Path(exists=True, file_okay=False),
+    help="Folder whose templates override the HTML and markdown reports' built-in ones.",
+)  # fmt: skip
+@click.option(
+    "--jobs", "-j", type=click.IntRange(min=0), metavar="N",
+    help="Worker processes that measure images (default: config, else one per core).",
+)  # fmt: skip
+@click.option(
+    "--no-cache", is_flag=True, help="Measure every image again; do not read or write the cache."
+)
+@click.option(
     "-v",
     "--verbose",
     is_flag=True,
@@ -112,7 +126,7 @@ def cli() -> None:
 )
 def check(
     paths: tuple[str, ...],
-    output_format: str,
+    output_format: str | None,
     output: str | None,
     profile: str | None,
     select: tuple[str, ...],
@@ -124,6 +138,9 @@ def check(
     input_format: str,
     column_map: tuple[str, ...],
     group_by: str | None,
+    template_dir: str | None,
+    jobs: int | None,
+    no_cache: bool,
     verbose: bool,
     quiet: bool,
 ) -> None:
@@ -131,6 +148,10 @@ def check(
 
     def note(message: str) -> None:
         if verbose and not quiet:
+            click.echo(f"listlint: {message}", err=True)
+
+    def warn(message: str) -> None:  # something the user should know even without -v
+        if not quiet:
             click.echo(f"listlint: {message}", err=True)
 
     registry = _registry()
@@ -158,6 +179,12 @@ def check(
                 _column_mapping(settings, column_map, group_by),
                 on_format=lambda path, how: note(f"{path}: format {how}"),
             ),
+            image_options=ImageOptions(
+                jobs=settings.jobs if jobs is None else jobs,
+                cache_dir=None if no_cache else _cache_dir(settings),
+                roots=settings.image_roots,
+            ),
+            on_note=warn,
         )
     except (ConfigError, profiles.UnknownProfile, LookupError) as exc:
         _fail(str(exc))
@@ -166,15 +193,27 @@ def check(
     for error in result.errors:
         click.echo(f"listlint: error: {error}", err=True)
     report = Report(
-        __version__, result.profile, result.listings, result.findings, show_summary=not quiet
+        __version__,
+        result.profile,
+        result.listings,
+        result.findings,
+        show_summary=not quiet,
+        records=result.records,
+        template_dir=template_dir,
     )
-    with _open_output(output) as out:
-        color = output is None and _color_wanted(out) and output_format == "text"
-        RENDERERS[output_format](report, out, color)
+    _write_report(report, output_format, output)
     threshold = fail_on or settings.fail_on
     if result.errors:
         sys.exit(EXIT_UNUSABLE)
     sys.exit(EXIT_FINDINGS if _fails(result.findings, threshold) else EXIT_CLEAN)
+
+
+def _cache_dir(settings: Settings) -> Path:
+    """LISTLINT_CACHE_DIR, else the config's cache-dir, else .listlint_cache by the config."""
+    from_environment = os.environ.get("LISTLINT_CACHE_DIR", "").strip()
+    if from_environment:
+        return Path(from_environment)
+    return settings.cache_dir or settings.root / CACHE_DIR
 
 
 def _settings(config_path: str | None, paths: Sequence[str]) -> Settings:
@@ -219,6 +258,14 @@ def _color_wanted(out: TextIO) -> bool:
     if os.environ.get("NO_COLOR"):
         return False
     return os.environ.get("FORCE_COLOR") is not None or out.isatty()
+
+
+def _write_report(report: Report, output_format: str | None, output: str | None) -> None:
+    """Render ``report`` to ``output`` (stdout when None) in the given or implied format."""
+    output_format = output_format or format_for_path(output)
+    with _open_output(output) as out:
+        color = output is None and _color_wanted(out) and output_format == "text"
+        RENDERERS[output_format](report, out, color)
 
 
 @contextmanager
@@ -299,6 +346,43 @@ def list_profiles() -> None:
     """List the built-in marketplace profiles."""
     for name in profiles.available():
         click.echo(f"{name:<12} {profiles.load(name).description}")
+
+
+@cli.command()
+@click.argument("run", metavar="RUN.json")
+@click.option(
+    "--format", "output_format", type=click.Choice(sorted(RENDERERS)),
+    help="Output format (default: the one -o's suffix names, else text).",
+)  # fmt: skip
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write the report to FILE instead of stdout.",
+)
+@click.option(
+    "--template-dir", type=click.Path(exists=True, file_okay=False),
+    help="Folder whose templates override the HTML and markdown reports' built-in ones.",
+)  # fmt: skip
+def report(
+    run: str, output_format: str | None, output: str | None, template_dir: str | None
+) -> None:
+    """Render a saved run (from `check --format json`) in any format ('-' reads stdin).
+
+    The format is --format, else the one the suffix of -o names (.sarif, .xml for JUnit,
+    .json, .html, .md), else text.
+    """
+    try:
+        saved = load_run(run)
+    except SavedRunError as exc:
+        _fail(_one_line(str(exc)))
+    if template_dir is not None:
+        saved = dataclasses.replace(saved, template_dir=template_dir)
+    _write_report(saved, output_format, output)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -37,6 +37,9 @@ class Settings:
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     columns: Mapping[str, str] = field(default_factory=dict)  # CSV column -> record field
     group_by: str | None = None  # the CSV column whose equal values make one listing
+    image_roots: tuple[Path, ...] = ()  # folders images may be read from besides the catalog's
+    jobs: int = 0  # image worker processes; 0: one per core
+    cache_dir: Path | None = None  # None: .listlint_cache in the config's folder
 
     @property
     def root(self) -> Path:
@@ -84,6 +87,7 @@ def load_settings(path: Path) -> Settings:
 _KEYS = (
     "profile", "select", "extend-select", "ignore", "fail-on",
     "severity", "per-file-ignores", "options", "columns", "group-by",
+    "image-roots", "jobs", "cache-dir",
 )  # fmt: skip
 
 
@@ -118,6 +122,12 @@ def _parse(data: Mapping[str, Any], path: Path, where: str) -> Settings:
     if group_by is not None and (not isinstance(group_by, str) or not group_by.strip()):
         raise ConfigError(f"{where}: 'group-by' must be a column name")
     select = data.get("select")
+    jobs = data.get("jobs", 0)
+    if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 0:
+        raise ConfigError(f"{where}: 'jobs' must be a whole number >= 0 (0: one per core)")
+    cache_dir = data.get("cache-dir")
+    if cache_dir is not None and (not isinstance(cache_dir, str) or not cache_dir.strip()):
+        raise ConfigError(f"{where}: 'cache-dir' must be a folder path")
     return Settings(
         path=path,
         profile=profile,
@@ -130,6 +140,13 @@ def _parse(data: Mapping[str, Any], path: Path, where: str) -> Settings:
         options=options,
         columns=_columns(data, where),
         group_by=group_by.strip() if group_by else None,
+        # Paths in the config are relative to the config's folder, wherever listlint runs.
+        image_roots=tuple(
+            path.parent / root
+            for root in _strings(data.get("image-roots", []), "image-roots", where)
+        ),
+        jobs=jobs,
+        cache_dir=path.parent / cache_dir if cache_dir else None,
     )
 
 

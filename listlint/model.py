@@ -11,6 +11,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from typing import Any
 
 # Attribute names as sellers and shop systems spell them, mapped to one canonical name.
@@ -46,6 +47,19 @@ class SourceLocation:
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}" if self.line is not None else self.path
+
+
+@dataclass(frozen=True)
+class ListingRef:
+    """A record as the reports list it, findings or not: its id, title, place and images.
+
+    Records that could not be read have the id their problem names (else "") and no title.
+    """
+
+    id: str
+    title: str
+    source: SourceLocation
+    images: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -196,6 +210,8 @@ class _Fields:
 
     def strings(self, record: Mapping[str, Any], name: str) -> tuple[str, ...]:
         value = record.get(name)
+        if type(value) is list and all(map(isinstance, value, repeat(str))):
+            return tuple(filter(None, value))  # the usual list of strings, tested at C speed
         if value is None or value == "":
             return ()
         if isinstance(value, str):

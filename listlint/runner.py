@@ -10,16 +10,19 @@ from __future__ import annotations
 import dataclasses
 import fnmatch
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from listlint import profiles
+from listlint._gc import collected_every, collector_paused
 from listlint.check import Check, CheckContext, Finding, Severity
 from listlint.checks.invalid_listing import InvalidListing
 from listlint.config import Settings
+from listlint.images.facts import ImageFacts
+from listlint.images.options import ImageOptions
 from listlint.loaders import (
     SUPPORTED_SUFFIXES,
     LoadOptions,
@@ -28,10 +31,16 @@ from listlint.loaders import (
     discover,
     load,
 )
-from listlint.model import Listing, SourceLocation
+from listlint.model import Listing, ListingRef, SourceLocation
 from listlint.selection import options_for, severity_for
 
+if TYPE_CHECKING:
+    from listlint.images.pipeline import ImageMeasurer
+
 DEFAULT_PROFILE = "generic"
+# Listings whose images are measured together: enough to keep every worker busy, few enough
+# that their facts take little memory.
+IMAGE_BATCH = 1000
 
 
 @dataclass
@@ -40,6 +49,8 @@ class RunResult:
     listings: int = 0  # every record read, valid or not
     errors: list[str] = field(default_factory=list)  # unusable inputs and crashed checks
     profile: str = DEFAULT_PROFILE
+    # One entry per record counted in ``listings``, in reading order: what the reports list.
+    records: list[ListingRef] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         counts = {s.value: 0 for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)}
@@ -76,12 +87,22 @@ class Runner:
         encoding: str | None = None,
         on_encoding: Callable[[str, str], None] | None = None,
         load_options: LoadOptions | None = None,
+        image_options: ImageOptions | None = None,
+        on_note: Callable[[str], None] | None = None,
     ) -> None:
         self.settings = settings
         self.explicit_profile = profile or settings.profile
         self.encoding = encoding
         self.on_encoding = on_encoding
         self.load_options = load_options  # input format and column mapping
+        # Without explicit options (the Python API), the config's folders and workers, no cache.
+        self.image_options = image_options or ImageOptions(
+            jobs=settings.jobs, roots=settings.image_roots
+        )
+        self.on_note = on_note or (lambda message: None)
+        # Facts of the images of the listings being linted, filled a batch at a time; every
+        # CheckContext holds this same dict.
+        self.image_facts: dict[tuple[str, str], ImageFacts] = {}
         overrides = settings.severity
         self.selected = [
             _Selected(cls(), severity_for(cls, overrides), options_for(cls, settings))
@@ -94,6 +115,51 @@ class Runner:
         self._active_cache: dict[tuple[str, frozenset[str]], list[_Active]] = {}
 
     def run(self, paths: Sequence[str]) -> RunResult:
+        measurer = self._image_measurer()
+        try:
+            with collector_paused():  # see listlint/_gc.py: a fifth of a run's CPU time
+                return self._run(paths, measurer)
+        finally:
+            if measurer is not None:
+                measurer.close()
+
+    def _image_measurer(self) -> ImageMeasurer | None:
+        if not any(selected.check.needs_images for selected in self.selected):
+            return None
+        # Imported here: numpy and the decoders load only for runs that look at images.
+        from listlint.images.pipeline import ImageMeasurer
+
+        return ImageMeasurer(self.image_options, self.on_note)
+
+    def _with_images(
+        self, items: Iterable[Listing | Problem], measurer: ImageMeasurer
+    ) -> Iterator[Listing | Problem]:
+        """The items unchanged, each batch's images measured before its listings are linted."""
+        batch: list[Listing | Problem] = []
+        for item in items:
+            batch.append(item)
+            if len(batch) >= IMAGE_BATCH:
+                yield from self._measured_batch(batch, measurer)
+                batch = []
+        yield from self._measured_batch(batch, measurer)
+
+    def _measured_batch(
+        self, batch: list[Listing | Problem], measurer: ImageMeasurer
+    ) -> list[Listing | Problem]:
+        keys = [
+            (item.source.path, reference)
+            for item in batch
+            if isinstance(item, Listing)
+            for reference in (
+                *item.images,
+                *(reference for variant in item.variants for reference in variant.images),
+            )
+        ]
+        self.image_facts.clear()  # the previous batch's facts are no longer needed
+        self.image_facts.update(measurer.measure(keys))
+        return batch
+
+    def _run(self, paths: Sequence[str], measurer: ImageMeasurer | None) -> RunResult:
         result = RunResult(profile=self.default_profile.name)
         files: list[str] = []
         for named in paths:
@@ -114,17 +180,23 @@ class Runner:
                     on_encoding=self.on_encoding,
                     options=self.load_options,
                 )
+                if measurer is not None:
+                    items = self._with_images(items, measurer)
                 file_ignores = self._file_ignores(path)
                 last_problem: SourceLocation | None = None
-                for item in items:
+                for item in collected_every(items):
                     # A record with several bad fields gives several problems: count it once.
                     if isinstance(item, Listing):
                         result.listings += 1
+                        result.records.append(
+                            ListingRef(item.id, item.title, item.source, _photos(item))
+                        )
                         last_problem = None
                         self._lint(item, file_ignores, result)
                         continue
                     if item.source != last_problem:
                         result.listings += 1
+                        result.records.append(ListingRef(item.listing_id or "", "", item.source))
                     last_problem = item.source
                     self._report_problem(item, file_ignores, result)
             except UnusableInput as exc:
@@ -167,7 +239,11 @@ class Runner:
         active = self._active_cache.get(key)
         if active is None:
             active = [
-                _Active(selected, CheckContext(profile, selected.options), selected.check.check)
+                _Active(
+                    selected,
+                    CheckContext(profile, selected.options, self.image_facts),
+                    selected.check.check,
+                )
                 for selected in self.selected
                 if not _ignored(selected.check, waived)
             ]
@@ -223,6 +299,13 @@ class Runner:
             if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(Path(path).name, pattern):
                 rules.update(names)
         return frozenset(rules)
+
+
+def _photos(listing: Listing) -> tuple[str, ...]:
+    """The listing's images, else its variants' (each once): what a report shows of it."""
+    if listing.images or not listing.variants:
+        return listing.images
+    return tuple(dict.fromkeys(image for v in listing.variants for image in v.images))
 
 
 _CODE_PREFIX = re.compile(r"^[A-Za-z]{2,3}[0-9]{0,3}$")

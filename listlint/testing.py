@@ -16,18 +16,38 @@ A plugin's tests can use them the way listlint's own do::
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Mapping
 from typing import Any
 
 from listlint import profiles
 from listlint.check import CODE_PATTERN, DOC_SECTIONS, NAME_PATTERN, Check, CheckContext, Finding
-from listlint.model import SourceLocation, build_listing
+from listlint.images.facts import ImageFacts
+from listlint.images.formats import extension_format
+from listlint.model import Listing, SourceLocation, build_listing
 
-__all__ = ["doc_problems", "examples", "run_check"]
+__all__ = ["GOOD_PHOTO", "doc_problems", "example_images", "examples", "image_facts", "run_check"]
 
 _FAILS = "fails:"
 _PASSES = "passes:"
+_IMAGE = "image "
+
+# The facts of a sharp, well-lit 1000 px studio photo: what an example's image has unless its
+# ``image NAME: {...}`` line says otherwise.
+GOOD_PHOTO: dict[str, Any] = {
+    "format": "JPEG",
+    "width": 1000,
+    "height": 1000,
+    "file_size": 180_000,
+    "sharpness": 60.0,
+    "brightness": 205.0,
+    "bright_point": 255.0,
+    "product_brightness": 120.0,
+    "contrast": 150.0,
+    "background": (255, 255, 255),
+    "fill": 0.7,
+}
 
 
 def examples(check_cls: type[Check]) -> tuple[list[object], list[object]]:
@@ -53,12 +73,49 @@ def examples(check_cls: type[Check]) -> tuple[list[object], list[object]]:
     return failing, passing
 
 
+def example_images(check_cls: type[Check]) -> dict[str, dict[str, Any]]:
+    """The image facts an Example section gives, from its ``image NAME: {JSON}`` lines."""
+    images: dict[str, dict[str, Any]] = {}
+    for line in check_cls.sections().get("Example", "").splitlines():
+        text = line.strip()
+        if text.startswith(_IMAGE) and ": {" in text:
+            name, _, facts = text[len(_IMAGE) :].partition(": {")
+            try:
+                images[name.strip()] = json.loads("{" + facts)
+            except json.JSONDecodeError as error:
+                raise ValueError(
+                    f"{check_cls.__name__}: the image line for {name.strip()!r} is not valid "
+                    f"JSON: {error}"
+                ) from None
+    return images
+
+
+def image_facts(reference: str, overrides: Mapping[str, Any] | None = None) -> ImageFacts:
+    """Facts of a good photo (GOOD_PHOTO) named ``reference``, with ``overrides`` applied.
+
+    Each name gets its own content hash and difference hash, so two names are two photos.
+    """
+    digest = hashlib.sha256(reference.encode("utf-8")).hexdigest()
+    data: dict[str, Any] = {
+        **GOOD_PHOTO,
+        "content_hash": digest,
+        "dhash": int(digest[:16], 16),
+        "extension_format": extension_format(reference),
+    }
+    data.update(overrides or {})
+    if data.get("problem"):  # an image that did not decode has no measurements
+        data = {k: data[k] for k in ("problem", "detail", "content_hash") if k in data}
+    data["reference"] = reference
+    return ImageFacts.from_dict(data)
+
+
 def run_check(
     check_cls: type[Check],
     records: object,
     *,
     profile: str = "generic",
     options: Mapping[str, Any] | None = None,
+    images: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> list[Finding]:
     """Run a fresh instance of ``check_cls`` over ``records`` and return its findings.
 
@@ -67,6 +124,10 @@ def run_check(
     that cannot raises :class:`listlint.model.RecordError` (reporting it is invalid-listing's
     job, not the check's). ``options`` are merged over the check's defaults; an option the check
     does not declare raises ValueError, so a typo cannot make a test pass.
+
+    Image checks see facts for every image reference: ``images`` maps a reference to the facts
+    that differ from a good photo (GOOD_PHOTO); by default they are the Example section's
+    ``image NAME: {...}`` lines. No file is opened.
     """
     unknown = sorted(set(options or {}) - set(check_cls.options))
     if unknown:
@@ -79,8 +140,16 @@ def run_check(
         build_listing(record, SourceLocation("<example>", index + 1))
         for index, record in enumerate(batch)
     ]
+    described = example_images(check_cls) if images is None else images
+    facts = {
+        (listing.source.path, reference): image_facts(reference, described.get(reference))
+        for listing in listings
+        for reference in _references(listing)
+    }
     ctx = CheckContext(
-        profile=profiles.load(profile), options={**check_cls.options, **(options or {})}
+        profile=profiles.load(profile),
+        options={**check_cls.options, **(options or {})},
+        images=facts,
     )
     check = check_cls()
     findings: list[Finding] = []
@@ -88,6 +157,10 @@ def run_check(
         findings.extend(check.check(listing, ctx))
     findings.extend(check.finish(ctx))
     return findings
+
+
+def _references(listing: Listing) -> list[str]:
+    return [*listing.images, *(ref for variant in listing.variants for ref in variant.images)]
 
 
 def doc_problems(check_cls: type[Check]) -> list[str]:

@@ -396,6 +396,8 @@ def duvet(c: Canvas, color: RGB) -> None:
         y = 0.30 + k * 0.085
         c.line([(0.08, y), (0.92, y + 0.01)], shade(color, 0.85), 2)
     c.dashed([(0.10, 0.86), (0.90, 0.86)], light)
+    # The front edge falls away from the light, as a real duvet's does.
+    c.rect(0.08, 0.80, 0.92, 0.90, shade(color, 0.68), dark, 5, radius=0.03)
 
 
 # --- electronics and everything else -------------------------------------------------------------

@@ -90,7 +90,7 @@ def test_unknown_selector_is_an_error() -> None:
 
 def test_config_applies_to_a_run(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "listlint.toml").write_text(
-        'ignore = ["missing-color"]\n[severity]\nmissing-size = "warning"\n'
+        'ignore = ["missing-color", "image-missing"]\n[severity]\nmissing-size = "warning"\n'
     )
     catalog = tmp_path / "c.jsonl"
     description = "A plain tee with a ribbed collar, a straight cut and short sleeves."

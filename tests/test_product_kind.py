@@ -65,3 +65,42 @@ def test_match_names_its_evidence() -> None:
     match = product_kind("Men/Bottoms/Pants", "Caesar Warm-Up Pant", "en")
     assert match is not None
     assert (match.where, match.word) == ("category", "Pants")
+
+
+def _product_kind_read_in_full(category: str, title: str, language: str) -> object:
+    """product_kind as the rules read, without the per-category cache: every segment, then the
+    title, then a broader segment."""
+    from listlint.text import product_kind as module
+
+    languages = module._languages(language)
+    segments = [s for s in module._CATEGORY_SEPARATORS.split(category.strip()) if s]
+    broad = None
+    for depth, segment in enumerate(reversed(segments)):
+        match = module._find(segment, languages)
+        if match is None:
+            continue
+        if depth == 0:
+            return module.KindMatch(match.kind, segment, "category")
+        broad = module.KindMatch(match.kind, segment, "category")
+        break
+    titled = module._find(title, languages)
+    if titled is not None:
+        return module.KindMatch(titled.kind, titled.word, "title")
+    return broad
+
+
+def test_the_per_category_cache_gives_what_reading_everything_gives() -> None:
+    # The category is read once per (category, languages) and shared by every title under it.
+    categories = [
+        "", "Men/Tops/Tees", "Apparel/Headware/Sunglasses", "Clothing > Belts", "Home Accessories",
+        "Electronics/Audio/Headphones", "Bags/Backpacks", "Home/Bath/Towels", "Schuhe/Herren",
+    ]  # fmt: skip
+    titles = [
+        "Mountain fox cushion", "Red Cotton Hoodie", "Leather Tote Bag", "Gift Voucher",
+        "Sac à chaussures de voyage", "Herrenjacke für den Winter", "Organic Green Tea, 100 Bags",
+    ]  # fmt: skip
+    for language in ("", "en", "fr", "de"):
+        for category in categories:
+            for title in titles:
+                expected = _product_kind_read_in_full(category, title, language)
+                assert product_kind(category, title, language) == expected, (category, title)

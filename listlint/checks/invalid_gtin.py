@@ -159,9 +159,14 @@ def _plainly_valid(text: str) -> bool:
 
 def _gs1_check_digit_ok(digits: str) -> bool:
     # The GS1 sum stdnum's calc_check_digit computes (weights 3, 1, 3... from the right, before
-    # the check digit), at half its cost: it runs for every GTIN of a catalog.
-    total = 3 * sum(map(int, digits[-2::-2])) + sum(map(int, digits[-3::-2]))
-    return -total % 10 == int(digits[-1])
+    # the check digit), at a fraction of its cost: it runs for every GTIN of a catalog. The
+    # digits (ASCII, checked by the caller) are summed as bytes, at C speed, and each byte's
+    # "0" (48) taken off afterwards: there are len // 2 digits of weight 3 and
+    # (len - 1) // 2 of weight 1.
+    codes = digits.encode()
+    size = len(codes)
+    total = 3 * sum(codes[-2::-2]) + sum(codes[-3::-2]) - 48 * (3 * (size // 2) + (size - 1) // 2)
+    return -total % 10 == codes[-1] - 48
 
 
 def _check_digit_ok(number: str) -> bool:

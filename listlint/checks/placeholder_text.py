@@ -59,11 +59,15 @@ class PlaceholderText(Check):
     # extra-phrases: more placeholders to report anywhere; allow: built-in entries not to report.
     options: ClassVar[Mapping[str, Any]] = {"extra-phrases": [], "allow": []}
 
+    # The options last seen and what they give: a run has one options mapping per profile, and
+    # reading it again for every listing was a good part of this check's cost.
+    _options: Mapping[str, Any] | None = None
+    _parsed: tuple[frozenset[str], _Matcher, _Matcher] | None = None
+
     def check(self, listing: Listing, ctx: CheckContext) -> Iterator[Finding]:
-        extra = _vocab.strings(ctx.options.get("extra-phrases"))
-        allow = frozenset(_fold(entry) for entry in _vocab.strings(ctx.options.get("allow")))
+        allow, title_matcher, description_matcher = self._parse(ctx.options)
         title = strip_html(listing.title)
-        found = _placeholder(title, _matcher("title", extra, allow), allow)
+        found = _placeholder(title, title_matcher, allow)
         if found is not None:
             yield self.finding(
                 listing,
@@ -73,7 +77,7 @@ class PlaceholderText(Check):
             )
         description = strip_html(listing.description) if listing.description else ""
         if description:
-            found = _placeholder(description, _matcher("description", extra, allow), allow)
+            found = _placeholder(description, description_matcher, allow)
             if found is not None:
                 yield self.finding(
                     listing,
@@ -82,6 +86,15 @@ class PlaceholderText(Check):
                     fix="Write the real description: what the product is, its material, size "
                     "and use",
                 )
+
+    def _parse(self, options: Mapping[str, Any]) -> tuple[frozenset[str], _Matcher, _Matcher]:
+        """The allowed entries and the title and description matchers ``options`` give."""
+        if options is not self._options or self._parsed is None:
+            extra = _vocab.strings(options.get("extra-phrases"))
+            allow = frozenset(_fold(entry) for entry in _vocab.strings(options.get("allow")))
+            matchers = _matcher("title", extra, allow), _matcher("description", extra, allow)
+            self._options, self._parsed = options, (allow, *matchers)
+        return self._parsed
 
 
 def _placeholder(text: str, matcher: _Matcher, allow: frozenset[str]) -> str | None:

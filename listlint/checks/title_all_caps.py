@@ -50,11 +50,30 @@ class TitleAllCaps(Check):
     # Extra words that are written in capitals (brands, acronyms), added to the built-in list.
     options: ClassVar[Mapping[str, Any]] = {"allow": []}
 
+    # The options last seen and the words they allow: one options mapping serves a whole run.
+    _options: Mapping[str, Any] | None = None
+    _allowed_words: frozenset[str] = frozenset()
+
     def check(self, listing: Listing, ctx: CheckContext) -> Iterator[Finding]:
-        allowed = _allowed(_vocab.strings(ctx.options.get("allow")))
+        if ctx.options is not self._options:
+            self._allowed_words = _allowed(_vocab.strings(ctx.options.get("allow")))
+            self._options = ctx.options
+        allowed = self._allowed_words
         title = unicodedata.normalize("NFC", listing.title)
         words = 0
         for token in _TOKEN.findall(title):
+            if token.isascii() and token.isalpha():
+                # The usual word, tested without the per-character loops below: it has case,
+                # its letters are all of it, and it has a lower-case letter unless it is upper.
+                if len(token) < 2:
+                    continue
+                upper = token.upper()
+                if upper in allowed:
+                    continue
+                if upper != token:
+                    return
+                words += 1
+                continue
             if not _has_case(token) or _left_out(token, allowed):
                 continue
             if _has_lower(token):

@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 from listlint import _vocab
 from listlint.check import Check, CheckContext, Finding, Severity
 from listlint.model import Listing
+from listlint.text._lexicon import matches_ascii as _matches_ascii
 
 # Scripts written without spaces between words: their phrases match anywhere.
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
@@ -59,9 +60,16 @@ class TitlePromotional(Check):
     # extra-phrases: phrases to report as well; allow: built-in phrases not to report.
     options: ClassVar[Mapping[str, Any]] = {"extra-phrases": [], "allow": []}
 
+    # The options last seen and what they give: a run has one options mapping per profile, and
+    # parsing it for every listing cost as much as the search itself.
+    _options: Mapping[str, Any] | None = None
+    _parsed: tuple[frozenset[str], _Matcher] | None = None
+
     def check(self, listing: Listing, ctx: CheckContext) -> Iterator[Finding]:
-        allow = _keys(_vocab.strings(ctx.options.get("allow")))
-        matcher = _matcher(_vocab.strings(ctx.options.get("extra-phrases")), allow)
+        allow, matcher = self._parse(ctx.options)
+        phrases = matcher.find(listing.title)
+        if not phrases:
+            return  # most titles: the brand need not be read
         # "Cheap Monday" is a brand, not an offer: phrases inside the brand are not promotion.
         brand_phrases = frozenset().union(
             *(
@@ -70,7 +78,7 @@ class TitlePromotional(Check):
             )
         )
         found: dict[str, str] = {}
-        for phrase in matcher.find(listing.title):
+        for phrase in phrases:
             key = _key(phrase)
             if key not in allow and key not in brand_phrases:
                 found.setdefault(key, phrase)
@@ -85,6 +93,14 @@ class TitlePromotional(Check):
             fix=f"Remove {quoted} from the title; state offers with sale_price and shipping "
             "terms with shipping",
         )
+
+    def _parse(self, options: Mapping[str, Any]) -> tuple[frozenset[str], _Matcher]:
+        """The allowed phrase keys and the matcher ``options`` give (kept for the same object)."""
+        if options is not self._options or self._parsed is None:
+            allow = _keys(_vocab.strings(options.get("allow")))
+            matcher = _matcher(_vocab.strings(options.get("extra-phrases")), allow)
+            self._options, self._parsed = options, (allow, matcher)
+        return self._parsed
 
 
 def _normalize(text: str) -> str:
@@ -205,6 +221,7 @@ class _Phrases:
         )
         self._by_char: dict[str, re.Pattern[str] | None] = {}
         self._compiled: dict[str, re.Pattern[str]] = {}
+        self._ascii_words = _ascii_key_words(ordered)
 
     @classmethod
     def of(cls, phrases: list[tuple[str, bool]]) -> _Phrases | None:
@@ -213,6 +230,12 @@ class _Phrases:
     def spans(self, text: str) -> list[tuple[int, int]]:
         """The (start, end) of each phrase in ``text``, left to right, without overlaps."""
         found: list[tuple[int, int]] = []
+        if (
+            self._ascii_words is not None
+            and text.isascii()
+            and self._ascii_words.isdisjoint(_LETTER_RUN.findall(text.lower()))
+        ):
+            return found  # most titles: no phrase has its key word in them
         end = 0
         for start in self._starts.finditer(text):
             position = start.start()
@@ -243,6 +266,36 @@ class _Phrases:
                 self._compiled[pattern] = re.compile(pattern, re.IGNORECASE)
             self._by_char[ch] = self._compiled[pattern] if pattern else None
         return self._by_char[ch]
+
+
+# A run of letters in lower-case ASCII text, as the key words of _ascii_key_words are cut.
+_LETTER_RUN = re.compile("[a-z]+")
+
+
+def _ascii_key_words(phrases: list[tuple[str, bool]]) -> frozenset[str] | None:
+    """Words of which an ASCII text must hold one (a whole run of letters, in lower case) for
+    any of ``phrases`` to match in it; None if some phrase could match without one.
+
+    A phrase's letters match letters, and its boundaries and inner characters (separators,
+    digits, "!", "%") only non-letters, so each run of letters in a phrase matches a whole run
+    of letters of the text: its longest run is its key word, plus an "s" where the phrase
+    takes a plural "s" after that run. A phrase that cannot match an ASCII text at all (it has
+    a character that no ASCII character matches, even ignoring case) needs none.
+    """
+    words: set[str] = set()
+    for phrase, plural in phrases:
+        if not phrase.isascii():
+            if all(_matches_ascii(ch) for ch in phrase if not ch.isascii()):
+                return None  # a long s, a dotless i or the Kelvin sign: let the regexes decide
+            continue  # "envío gratis" holds an í, which no ASCII character matches
+        runs = _LETTER_RUN.findall(phrase.lower())
+        if not runs:
+            return None  # no letters ("100%"): nothing to look for
+        longest = max(range(len(runs)), key=lambda index: len(runs[index]))
+        words.add(runs[longest])
+        if plural and longest == len(runs) - 1 and phrase[-1].isalpha():
+            words.add(runs[longest] + "s")  # "best sellers"
+    return frozenset(words)
 
 
 def _first_chars(ch: str) -> str:

@@ -53,8 +53,15 @@ class TitleRepeatedWords(Check):
     # Words that may repeat, or two-word names such as "tuk tuk"; added to the built-in lists.
     options: ClassVar[Mapping[str, Any]] = {"allow": []}
 
+    # The options last seen and the words they give: one options mapping serves a whole run.
+    _options: Mapping[str, Any] | None = None
+    _parsed_words: _Words | None = None
+
     def check(self, listing: Listing, ctx: CheckContext) -> Iterator[Finding]:
-        words = _words(_vocab.strings(ctx.options.get("allow")))
+        if ctx.options is not self._options or self._parsed_words is None:
+            self._parsed_words = _words(_vocab.strings(ctx.options.get("allow")))
+            self._options = ctx.options
+        words = self._parsed_words
         title = unicodedata.normalize("NFC", listing.title)
         if _nothing_repeats(title, words.names):
             return
@@ -143,9 +150,8 @@ def _nothing_repeats(title: str, names: frozenset[str]) -> bool:
         keys = _TOKEN.findall(title.lower())
     else:
         keys = [_key(word) for word in _TOKEN.findall(title)]
-    return len(set(keys)) == len(keys) and not any(
-        f"{first} {second}" in names for first, second in itertools.pairwise(keys)
-    )
+    # The pairs are joined and looked up at C speed: this runs for every title.
+    return len(set(keys)) == len(keys) and names.isdisjoint(map(" ".join, itertools.pairwise(keys)))
 
 
 def _tokens(title: str, names: frozenset[str]) -> list[_Token]:

@@ -18,6 +18,11 @@ class Profile:
     title_max_length: int = 150
     title_forbidden_characters: str = ""
     image_min_side: int = 500
+    image_max_side: int = 10_000
+    image_max_megapixels: float = 64.0
+    image_max_file_mb: float = 16.0
+    # What the main image's background must be: "any", "light" (light and uniform) or "white".
+    image_background: str = "any"
     required_attributes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # The language listings are written in when they do not say (BCP 47, e.g. "de" for a German
     # storefront); None: no default, so language-mismatch only compares title and description.
@@ -53,6 +58,20 @@ def _from_data(data: Mapping[str, Any]) -> Profile:
         title_max_length=int(title.get("max-length", 150)),
         title_forbidden_characters=str(title.get("forbidden-characters", "")),
         image_min_side=int(images.get("min-side", 500)),
+        image_max_side=int(images.get("max-side", 10_000)),
+        image_max_megapixels=float(images.get("max-megapixels", 64.0)),
+        image_max_file_mb=float(images.get("max-file-mb", 16.0)),
+        image_background=_background_rule(images.get("background", "any")),
         required_attributes={kind: tuple(attrs) for kind, attrs in required.items()},
         language=str(data.get("language") or "").strip() or None,
     )
+
+
+BACKGROUND_RULES = ("any", "light", "white")
+
+
+def _background_rule(value: object) -> str:
+    rule = str(value).strip().lower()
+    if rule not in BACKGROUND_RULES:
+        raise ValueError(f"images.background must be one of {', '.join(BACKGROUND_RULES)}")
+    return rule

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from listlint.check import Finding, Severity
+from listlint.model import ListingRef
 
 
 @dataclass(frozen=True)
@@ -15,6 +16,11 @@ class Report:
     listings: int
     findings: Sequence[Finding]
     show_summary: bool = True  # --quiet turns the human summary line off
+    # Every record read, findings or not, in reading order (len == listings when known; a saved
+    # run from before this field existed gives only the listings that have findings).
+    records: Sequence[ListingRef] = ()
+    # A folder whose templates override the built-in ones (--template-dir); html and markdown.
+    template_dir: str | None = None
 
     def summary(self) -> dict[str, int]:
         summary = {"listings": self.listings, "findings": len(self.findings)}

@@ -134,17 +134,27 @@ def _find(text: str, languages: tuple[str, ...]) -> KindMatch | None:
 def product_kind(category: str, title: str, language: str = "") -> KindMatch | None:
     """The listing's product kind, or None when neither category nor title names one."""
     languages = _languages(language)
-    segments = [s for s in _CATEGORY_SEPARATORS.split(category.strip()) if s]
-    broad: KindMatch | None = None
-    for depth, segment in enumerate(reversed(segments)):
-        match = _find(segment, languages)
-        if match is None:
-            continue
-        if depth == 0:
-            return KindMatch(match.kind, segment, "category")
-        broad = KindMatch(match.kind, segment, "category")
-        break
+    last, broad = _category_kind(category, languages)
+    if last is not None:
+        return last
     titled = _find(title, languages)
     if titled is not None:
         return KindMatch(titled.kind, titled.word, "title")
     return broad
+
+
+# Catalogs use a few hundred categories on many listings, but nearly every title is new: what
+# the category says is read once per category, so most listings never search their title.
+@lru_cache(maxsize=4096)
+def _category_kind(
+    category: str, languages: tuple[str, ...]
+) -> tuple[KindMatch | None, KindMatch | None]:
+    """What ``category`` says: (its last segment's kind, else None; a broader segment's kind)."""
+    segments = [s for s in _CATEGORY_SEPARATORS.split(category.strip()) if s]
+    for depth, segment in enumerate(reversed(segments)):
+        match = _find(segment, languages)
+        if match is None:
+            continue
+        found = KindMatch(match.kind, segment, "category")
+        return (found, None) if depth == 0 else (None, found)
+    return None, None

@@ -456,3 +456,8 @@ def _strings(value: object) -> tuple[str, ...]:
     if isinstance(value, (list, tuple)):
         return tuple(str(v) for v in value)
     raise TypeError(f"expected a list of strings, not {type(value).__name__}")
+
+
+def attribute_values(kind: str, text: str) -> tuple[str, ...] | None:
+    """The canonical values of one attribute value ("Navy/White" -> blue, white); None: unread."""
+    return _read_value(kind, text, NO_EXTRAS)

@@ -150,3 +150,19 @@ def test_the_fast_path_agrees_with_the_full_diagnosis(monkeypatch: pytest.Monkey
     assert sum(problem is None for problem in fast) > 500  # the fast path is taken
     monkeypatch.setattr(invalid_gtin, "_plainly_valid", lambda text: False)
     assert [invalid_gtin.diagnose(v) for v in values] == fast
+
+
+def test_the_fast_check_digit_test_agrees_with_stdnum() -> None:
+    # _gs1_check_digit_ok sums the digits as bytes; stdnum computes the check digit the long way.
+    import random
+
+    from stdnum import ean
+
+    from listlint.checks.invalid_gtin import _gs1_check_digit_ok
+
+    generator = random.Random(4)
+    for _ in range(5000):
+        length = generator.choice((8, 12, 13, 14))
+        digits = "".join(generator.choice("0123456789") for _ in range(length))
+        expected = str(ean.calc_check_digit(digits[:-1])) == digits[-1]
+        assert _gs1_check_digit_ok(digits) is expected, digits

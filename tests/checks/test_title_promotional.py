@@ -209,3 +209,48 @@ def test_a_brand_is_looked_at_each_time_not_just_the_first() -> None:
         "Title contains the promotional phrase 'Cheap'"
     ]
     assert _phrases("Cheap Monday Jeans", brand="Cheap Monday") == []
+
+
+def _with_and_without_prefilter(extra: tuple[str, ...]) -> tuple[object, object]:
+    import copy
+
+    from listlint.checks.title_promotional import _matcher
+
+    fast = _matcher(extra, frozenset()).spaced
+    assert fast is not None
+    slow = copy.copy(fast)
+    slow._ascii_words = None  # the regexes alone
+    return fast, slow
+
+
+@pytest.mark.parametrize("extra", [(), ("-50% off", "door-buster", "ultra deal")])
+def test_the_ascii_key_word_prefilter_never_hides_a_phrase(extra: tuple[str, ...]) -> None:
+    # Every built-in (and extra) phrase, as written, in capitals, hyphenated, plural, glued to
+    # digits and punctuation: the prefiltered search finds what the regexes alone find.
+    from listlint.checks.title_promotional import _builtin, _fold, _normalize
+
+    fast, slow = _with_and_without_prefilter(extra)
+    phrases = [phrase for phrase, _ in _builtin()] + list(extra)
+    for phrase in phrases:
+        plain = _fold(_normalize(phrase))
+        for text in (
+            plain,
+            plain.upper(),
+            f"Mug {plain} 2024",
+            f"Mug {plain}s!",
+            f"2{plain.replace(' ', '-')}3",
+            f"({plain.replace(' ', '_')})",
+            f"Mug,{plain.title()}.",
+        ):
+            if not text.isascii():
+                continue
+            assert fast.spans(text) == slow.spans(text), text  # type: ignore[attr-defined]
+            if text == plain:
+                assert fast.spans(text), text  # type: ignore[attr-defined]
+
+
+def test_the_prefilter_agrees_on_tricky_texts() -> None:
+    fast, slow = _with_and_without_prefilter(())
+    texts = [*_TRICKY_TEXTS, "Cheapest Mug", "Hot Sales Mug", "Wholesales", "BESTSELLERS"]
+    for text in texts:
+        assert fast.spans(text) == slow.spans(text), text  # type: ignore[attr-defined]

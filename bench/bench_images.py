@@ -1,0 +1,144 @@
+"""Image throughput: listlint's measurements against the floor of decoding alone.
+
+Draws N photo-like 1000x1000 JPEGs (a product with texture and shading on a light backdrop),
+then times, best of --repeat runs:
+
+1. the floor: Pillow opening and decoding each file at the reduced size listlint uses (JPEG
+   draft), nothing else, in one process;
+2. listlint's ImageMeasurer with 1 worker and no cache (read, hash, decode, every measurement);
+3. the same with 2 workers;
+4. `listlint check --select LL5` on a catalog of those images, cold (empty cache) and warm
+   (second run, same catalog).
+
+    python bench/bench_images.py 400
+    python bench/bench_images.py 400 --size 2000 --keep
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFilter
+
+from listlint.images.decode import WORKING_SIDE, WORKING_TOLERANCE
+from listlint.images.options import ImageOptions
+from listlint.images.pipeline import ImageMeasurer
+
+
+def draw_photo(rng: random.Random, side: int) -> bytes:
+    backdrop = tuple(rng.randint(235, 255) for _ in range(3))
+    image = Image.new("RGB", (side, side), backdrop)
+    draw = ImageDraw.Draw(image)
+    colour = tuple(rng.randint(20, 230) for _ in range(3))
+    left, top = rng.randint(side // 10, side // 4), rng.randint(side // 10, side // 4)
+    right, bottom = (
+        side - rng.randint(side // 10, side // 4),
+        side - rng.randint(side // 20, side // 6),
+    )
+    draw.rounded_rectangle((left, top, right, bottom), radius=side // 12, fill=colour)
+    for _ in range(40):  # seams, print and folds: edges at every scale
+        x, y = rng.randint(left, right), rng.randint(top, bottom)
+        shade = tuple(max(0, min(255, c + rng.randint(-60, 60))) for c in colour)
+        draw.line(
+            (x, y, x + rng.randint(-200, 200), y + rng.randint(-200, 200)), fill=shade, width=3
+        )
+    texture = Image.effect_noise((side, side), 18).convert("RGB")
+    image = Image.blend(image, texture, 0.08).filter(ImageFilter.GaussianBlur(0.6))
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=88)
+    return buffer.getvalue()
+
+
+def floor(paths: list[Path]) -> None:
+    for path in paths:
+        with Image.open(path) as image:
+            scale = WORKING_SIDE * (1 - WORKING_TOLERANCE) / max(image.size)
+            image.draft("RGB", (int(image.width * scale), int(image.height * scale)))
+            image.load()
+
+
+def best(action: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("n", type=int, nargs="?", default=400, help="photos (default 400)")
+    parser.add_argument("--size", type=int, default=1000, help="side in px (default 1000)")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--keep", action="store_true", help="keep the folder and print it")
+    args = parser.parse_args(argv)
+    folder = Path(tempfile.mkdtemp(prefix="listlint-images-"))
+    rng = random.Random(0)
+    paths = []
+    for number in range(args.n):
+        path = folder / f"photo-{number}.jpg"
+        path.write_bytes(draw_photo(rng, args.size))
+        paths.append(path)
+    catalog = folder / "catalog.jsonl"
+    catalog.write_text(
+        "".join(
+            json.dumps({"id": f"P{n}", "title": "Bench photo", "images": [p.name]}) + "\n"
+            for n, p in enumerate(paths)
+        ),
+        encoding="utf-8",
+    )
+    keys = [(str(catalog), path.name) for path in paths]
+    megabytes = sum(p.stat().st_size for p in paths) / 1e6
+    print(f"{args.n} JPEGs of {args.size}x{args.size} px ({megabytes:.1f} MB) in {folder}")
+
+    def pipeline(jobs: int) -> Callable[[], object]:
+        def run() -> object:
+            measurer = ImageMeasurer(ImageOptions(jobs=jobs, cache_dir=None))
+            try:
+                return measurer.measure(keys)
+            finally:
+                measurer.close()
+
+        return run
+
+    floor_s = best(lambda: floor(paths), args.repeat)
+    one = best(pipeline(1), args.repeat)
+    two = best(pipeline(2), args.repeat)
+    print(f"floor (decode at reduced size only): {args.n / floor_s:8.1f} images/s")
+    print(f"listlint, 1 worker:  {args.n / one:8.1f} images/s ({one / floor_s:.2f}x the floor)")
+    print(f"listlint, 2 workers: {args.n / two:8.1f} images/s ({one / two:.2f}x 1 worker)")
+
+    command = [sys.executable, "-m", "listlint", "check", str(catalog), "--select", "LL5"]
+    command += ["--format", "json", "-o", str(folder / "run.json")]
+    cache = folder / ".listlint_cache"
+
+    def lint() -> float:
+        start = time.perf_counter()
+        subprocess.run(command, cwd=folder, check=False, capture_output=True)
+        return time.perf_counter() - start
+
+    cold_runs, warm_runs = [], []
+    for _ in range(args.repeat):
+        subprocess.run(["rm", "-rf", str(cache)], check=True)
+        cold_runs.append(lint())
+        warm_runs.append(lint())
+    cold, warm = min(cold_runs), min(warm_runs)
+    print(f"listlint check, cold cache:          {cold:8.2f} s")
+    print(f"listlint check, warm cache:          {warm:8.2f} s ({warm / cold:.1%} of cold)")
+    if not args.keep:
+        subprocess.run(["rm", "-rf", str(folder)], check=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,174 @@
+"""Calibrate the image checks: real photos vs the same photos made worse on purpose.
+
+For a sample of photos from the catalogs named (e.g. ../shared/corpus), writes each photo and
+its degraded copies (Gaussian blur radius 2 and 4, downscaled to 400 px, darkened, overexposed,
+flattened, recoloured) into a temporary catalog, lints it with listlint's real pipeline and
+counts, per check, how often it fires on the originals (false alarms) and on the copies made to
+trigger it (detections). Nothing is written outside the temporary folder.
+
+    python bench/calibrate_images.py ../shared/corpus --sample 150
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import random
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+from PIL import Image, ImageEnhance, ImageFilter
+
+from listlint.config import Settings
+from listlint.images.options import ImageOptions
+from listlint.registry import load_registry
+from listlint.runner import Runner
+
+Transform = Callable[[Image.Image], Image.Image]
+
+
+def _scaled(image: Image.Image) -> Image.Image:
+    scale = 400 / max(image.size)
+    return image.resize((max(1, round(image.width * scale)), max(1, round(image.height * scale))))
+
+
+def _recoloured(image: Image.Image) -> Image.Image:
+    # Rotate the channels: red becomes green, blue becomes red; greys and white stay as they are.
+    red, green, blue = image.split()
+    return Image.merge("RGB", (blue, red, green))
+
+
+TRANSFORMS: dict[str, tuple[Transform, str]] = {
+    # name: (transform, the check it should trigger)
+    "blur-2": (lambda im: im.filter(ImageFilter.GaussianBlur(2)), "image-blurry"),
+    "blur-4": (lambda im: im.filter(ImageFilter.GaussianBlur(4)), "image-blurry"),
+    "downscaled": (_scaled, "image-too-small"),
+    "darkened": (lambda im: ImageEnhance.Brightness(im).enhance(0.35), "image-too-dark"),
+    "overexposed": (lambda im: ImageEnhance.Brightness(im).enhance(1.8), "image-overexposed"),
+    "flattened": (lambda im: ImageEnhance.Contrast(im).enhance(0.25), "image-low-contrast"),
+    "recoloured": (_recoloured, "image-color-mismatch"),
+}
+QUALITY_CHECKS = sorted(
+    {
+        "image-blurry",
+        "image-too-small",
+        "image-too-dark",
+        "image-overexposed",
+        "image-low-contrast",
+        "image-background",
+        "image-aspect-ratio",
+        "image-color-mismatch",
+    }
+)
+
+
+def sample_photos(catalogs: list[Path], size: int, seed: int) -> list[tuple[Path, tuple[str, ...]]]:
+    """(photo, colour attribute) pairs: the main images of listings and variants.
+
+    Main images only: they are what image-background and image-color-mismatch judge, and the
+    close-ups further down a gallery are not meant to show the product whole.
+    """
+    found: dict[Path, tuple[str, ...]] = {}
+    for catalog in catalogs:
+        for line in catalog.read_text("utf-8").splitlines():
+            record = json.loads(line)
+            owners = [record, *(record.get("variants") or [])]
+            for owner in owners:
+                images = [i for i in owner.get("images") or [] if "://" not in i]
+                colour = (owner.get("attributes") or {}).get("color") or ()
+                colour = (colour,) if isinstance(colour, str) else tuple(colour)
+                if images:
+                    path = (catalog.parent / images[0]).resolve()
+                    if path.is_file() and (path not in found or colour):
+                        found[path] = colour
+    photos = sorted(found.items())
+    random.Random(seed).shuffle(photos)
+    return photos[:size]
+
+
+def _rgb(path: Path) -> Image.Image:
+    image = Image.open(path)
+    image.load()
+    if image.mode in ("RGBA", "LA", "P"):
+        white = Image.new("RGBA", image.size, (255, 255, 255, 255))
+        return Image.alpha_composite(white, image.convert("RGBA")).convert("RGB")
+    return image.convert("RGB")
+
+
+def build_catalog(photos: list[tuple[Path, tuple[str, ...]]], folder: Path) -> Path:
+    records = []
+    for number, (path, colour) in enumerate(photos):
+        original = f"p{number}-original{path.suffix.lower()}"
+        (folder / original).write_bytes(path.read_bytes())
+        variants = {"original": original}
+        image = _rgb(path)
+        for name, (transform, _) in TRANSFORMS.items():
+            copy = f"p{number}-{name}.jpg"
+            buffer = io.BytesIO()
+            transform(image).save(buffer, "JPEG", quality=90)
+            (folder / copy).write_bytes(buffer.getvalue())
+            variants[name] = copy
+        for kind, image_name in variants.items():
+            record: dict[str, object] = {
+                "id": f"p{number}/{kind}",
+                "title": "Calibration photo",
+                "images": [image_name],
+            }
+            if colour:
+                record["attributes"] = {"color": list(colour)}
+            records.append(record)
+    catalog = folder / "calibration.jsonl"
+    catalog.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    return catalog
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", type=Path, help="a folder of catalogs (*/listings.jsonl)")
+    parser.add_argument("--sample", type=int, default=150, help="photos to use (default 150)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--jobs", type=int, default=0)
+    args = parser.parse_args(argv)
+    catalogs = sorted(args.corpus.glob("*/listings.jsonl")) or [args.corpus]
+    photos = sample_photos(catalogs, args.sample, args.seed)
+    coloured = sum(1 for _, colour in photos if colour)
+    print(
+        f"{len(photos)} photos ({coloured} with a colour attribute) from {len(catalogs)} catalogs"
+    )
+    registry = load_registry()
+    checks = [check for name in QUALITY_CHECKS if (check := registry.find(name)) is not None]
+    with tempfile.TemporaryDirectory() as temporary:
+        catalog = build_catalog(photos, Path(temporary))
+        runner = Runner(checks, Settings(), image_options=ImageOptions(jobs=args.jobs))
+        result = runner.run([str(catalog)])
+    if result.errors:
+        print("\n".join(result.errors), file=sys.stderr)
+    fired: Counter[tuple[str, str]] = Counter()
+    for finding in {(f.listing_id, f.name) for f in result.findings}:
+        listing_id, rule = finding
+        fired[(listing_id.split("/", 1)[1], rule)] += 1
+    total = len(photos)
+    print(f"\nfalse alarms on the {total} original photos, per check:")
+    for rule in QUALITY_CHECKS:
+        count = fired[("original", rule)]
+        print(f"  {rule:22} {count:4} / {total}  ({count / total:.1%})")
+    print("\ndetections on degraded copies (the check each copy should trigger):")
+    for name, (_, rule) in TRANSFORMS.items():
+        population = coloured if rule == "image-color-mismatch" else total
+        count = fired[(name, rule)]
+        rate = count / population if population else 0.0
+        print(f"  {name:12} -> {rule:22} {count:4} / {population}  ({rate:.1%})")
+    print("\nevery check on every kind of copy (counts):")
+    kinds = ["original", *TRANSFORMS]
+    print("  " + " " * 22 + "".join(f"{k[:11]:>12}" for k in kinds))
+    for rule in QUALITY_CHECKS:
+        print(f"  {rule:22}" + "".join(f"{fired[(k, rule)]:12}" for k in kinds))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

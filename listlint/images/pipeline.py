@@ -1,0 +1,247 @@
+"""Measure many images at once: resolve, look up the cache, fetch, then decode in a process pool.
+
+The runner hands over the image references of a batch of listings; each distinct file or URL is
+measured once, however many listings name it. Decoding runs in worker processes (``--jobs``),
+because it is CPU work that the GIL would serialise; fetching runs in threads, because it waits
+on the network. A worker that dies on a hostile file costs that file, not the run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from listlint.images import fetch, sources
+from listlint.images.cache import FactsCache, replace_reference
+from listlint.images.facts import ImageFacts, Problem
+from listlint.images.formats import extension_format
+from listlint.images.options import ImageOptions
+
+# A local file above this size is not read at all; every marketplace's limit is far below it.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+Key = tuple[str, str]  # (catalog file, reference as written)
+
+
+@dataclass
+class _Work:
+    """Bytes or a path still to be measured, and every key that waits for the result."""
+
+    reference: str
+    path: Path | None = None
+    data: bytes | None = None
+    file: tuple[Path, int, int] | None = None  # cache index entry for a local file
+    url: tuple[str, str, str] | None = None  # cache index entry for a URL
+    keys: list[Key] = field(default_factory=list)
+
+
+class ImageMeasurer:
+    """Measures the images of a run; reuse one for every batch, then :meth:`close` it."""
+
+    def __init__(self, options: ImageOptions, note: Callable[[str], None] = print) -> None:
+        self.options = options
+        self.note = note
+        self.cache = FactsCache(options.cache_dir, note) if options.cache_dir else None
+        self._pool: ProcessPoolExecutor | None = None
+        self.measured = 0  # images decoded in this run (not served from the cache)
+
+    @property
+    def jobs(self) -> int:
+        return self.options.jobs or os.cpu_count() or 1
+
+    def measure(self, keys: Iterable[Key]) -> dict[Key, ImageFacts]:
+        results: dict[Key, ImageFacts] = {}
+        local: dict[Path, _Work] = {}
+        remote: dict[str, list[Key]] = {}
+        for key in dict.fromkeys(keys):
+            catalog, reference = key
+            source = sources.resolve(reference, catalog, self.options.roots)
+            if isinstance(source, sources.Refused):
+                results[key] = ImageFacts(reference, Problem.REFUSED, source.reason)
+            elif isinstance(source, sources.Remote):
+                remote.setdefault(source.url, []).append(key)
+            else:
+                self._local(key, source.path, local, results)
+        work = list(local.values()) + self._fetched(remote, results)
+        for item, facts in zip(work, self._measured(work), strict=True):
+            if self.cache is not None:
+                self.cache.store(facts, file=item.file, url=item.url)
+            for key in item.keys:
+                results[key] = replace_reference(facts, key[1])
+        if self.cache is not None:
+            self.cache.flush()
+        return results
+
+    def _local(
+        self, key: Key, path: Path, pending: dict[Path, _Work], results: dict[Key, ImageFacts]
+    ) -> None:
+        reference = key[1]
+        if path in pending:
+            pending[path].keys.append(key)
+            return
+        try:
+            info = path.stat()
+        except FileNotFoundError:
+            results[key] = ImageFacts(reference, Problem.MISSING, f"no file at {path}")
+            return
+        except OSError as exc:
+            results[key] = ImageFacts(reference, Problem.MISSING, f"cannot read it ({exc})")
+            return
+        if not stat.S_ISREG(info.st_mode):
+            results[key] = ImageFacts(reference, Problem.NOT_AN_IMAGE, f"{path} is not a file")
+            return
+        if info.st_size > MAX_FILE_BYTES:
+            results[key] = ImageFacts(
+                reference,
+                Problem.TOO_LARGE,
+                f"{info.st_size / 1e6:,.0f} MB is more than listlint reads",
+                extension_format=extension_format(reference),
+                file_size=info.st_size,
+            )
+            return
+        index = (path, info.st_size, info.st_mtime_ns)
+        if self.cache is not None:
+            known = self.cache.hash_of_file(*index)
+            indexed = known is not None
+            if not indexed and self.cache.usable:
+                # A fresh clone or a copy has new paths and times, but maybe known content.
+                known = _file_hash(path)
+            facts = self.cache.facts(known, reference) if known else None
+            if facts is not None:
+                if not indexed:
+                    self.cache.store(facts, file=index)
+                results[key] = facts
+                return
+        pending[path] = _Work(reference, path=path, file=index, keys=[key])
+
+    def _fetched(self, remote: dict[str, list[Key]], results: dict[Key, ImageFacts]) -> list[_Work]:
+        if not remote:
+            return []
+        validators = {}
+        if self.cache is not None:
+            for url in remote:
+                known = self.cache.validators(url)
+                if known is not None:
+                    validators[url] = known
+        outcomes = fetch.fetch_all(
+            remote,
+            validators,
+            timeout=self.options.timeout,
+            max_bytes=self.options.max_download,
+        )
+        work = []
+        for url, keys in remote.items():
+            outcome = outcomes[url]
+            if isinstance(outcome, fetch.NotModified) and self.cache is not None:
+                facts = self.cache.facts(outcome.content_hash, url)
+                if facts is not None:
+                    results.update((key, replace_reference(facts, key[1])) for key in keys)
+                    continue
+                # Validators outlived the facts (a cleared table): ask again, unconditionally.
+                outcome = fetch.fetch(
+                    url, timeout=self.options.timeout, max_bytes=self.options.max_download
+                )
+            if isinstance(outcome, fetch.Fetched):
+                index = (url, outcome.etag, outcome.last_modified)
+                has_validator = outcome.etag or outcome.last_modified
+                if self.cache is not None:  # the same photo under another URL or a new ETag
+                    seen = self.cache.facts(hashlib.sha256(outcome.data).hexdigest(), url)
+                    if seen is not None:
+                        self.cache.store(seen, url=index if has_validator else None)
+                        results.update((key, replace_reference(seen, key[1])) for key in keys)
+                        continue
+                work.append(
+                    _Work(url, data=outcome.data, url=index if has_validator else None, keys=keys)
+                )
+            elif isinstance(outcome, fetch.Failed):
+                for key in keys:
+                    results[key] = ImageFacts(
+                        key[1],
+                        outcome.problem,
+                        outcome.detail,
+                        extension_format=extension_format(key[1]),
+                    )
+        return work
+
+    def _measured(self, work: list[_Work]) -> list[ImageFacts]:
+        self.measured += len(work)
+        if self.jobs <= 1 or len(work) <= 1:
+            return [_measure_work(item.reference, item.path, item.data) for item in work]
+        return self._in_pool(work)
+
+    def _in_pool(self, work: list[_Work]) -> list[ImageFacts]:
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(self.jobs)
+        futures: list[Future[ImageFacts]] = [
+            self._pool.submit(_measure_work, item.reference, item.path, item.data) for item in work
+        ]
+        results: list[ImageFacts | None] = []
+        broken = False
+        for future in futures:
+            try:
+                results.append(future.result())
+            except BrokenProcessPool:
+                broken = True
+                results.append(None)
+        if broken:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+            for index, facts in enumerate(results):
+                if facts is None:
+                    results[index] = _isolated(work[index])
+        return [facts for facts in results if facts is not None]
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+        if self.cache is not None:
+            self.cache.close()
+
+
+def _measure_work(reference: str, path: Path | None, data: bytes | None) -> ImageFacts:
+    """Runs in a worker: read a local file (bounded) or take fetched bytes, then measure."""
+    # Imported here: a run served from the cache never loads numpy or the decoders.
+    from listlint.images.measure import measure
+
+    if data is None:
+        assert path is not None
+        try:
+            with path.open("rb") as handle:
+                data = handle.read(MAX_FILE_BYTES + 1)
+        except OSError as exc:
+            return ImageFacts(reference, Problem.MISSING, f"cannot read it ({exc})")
+    return measure(reference, data)
+
+
+def _file_hash(path: Path) -> str | None:
+    """The sha256 of a file, read in chunks; None when it cannot be read (measuring says why)."""
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def _isolated(item: _Work) -> ImageFacts:
+    # After a worker died, each file left over gets a pool of its own: the one that kills its
+    # worker again is the culprit, and is reported instead of measured.
+    with ProcessPoolExecutor(1) as pool:
+        try:
+            return pool.submit(_measure_work, item.reference, item.path, item.data).result()
+        except BrokenProcessPool:
+            return ImageFacts(
+                item.reference,
+                Problem.TRUNCATED,
+                "decoding it crashed the worker process",
+                extension_format=extension_format(item.reference),
+            )
