@@ -12,7 +12,7 @@ import hashlib
 import os
 import stat
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -178,24 +178,23 @@ class ImageMeasurer:
     def _in_pool(self, work: list[_Work]) -> list[ImageFacts]:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(self.jobs)
-        futures: list[Future[ImageFacts]] = [
-            self._pool.submit(_measure_work, item.reference, item.path, item.data) for item in work
-        ]
-        results: list[ImageFacts | None] = []
-        broken = False
-        for future in futures:
-            try:
-                results.append(future.result())
-            except BrokenProcessPool:
-                broken = True
-                results.append(None)
-        if broken:
+        # Chunks keep the workers' queues short of per-photo round trips, small enough that the
+        # last ones finish together.
+        chunk = max(1, min(16, len(work) // (self.jobs * 4)))
+        results: list[ImageFacts] = []
+        try:
+            references = [item.reference for item in work]
+            paths = [item.path for item in work]
+            data = [item.data for item in work]
+            for facts in self._pool.map(_measure_work, references, paths, data, chunksize=chunk):
+                results.append(facts)  # one by one: what came back before a crash is kept
+            return results
+        except BrokenProcessPool:
+            # A worker died (a decoder crashed, or memory ran out) on a photo of a chunk
+            # somewhere after the results we have; the rest is measured one by one.
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
-            for index, facts in enumerate(results):
-                if facts is None:
-                    results[index] = _isolated(work[index])
-        return [facts for facts in results if facts is not None]
+        return results + [_isolated(item) for item in work[len(results) :]]
 
     def close(self) -> None:
         if self._pool is not None:
@@ -233,7 +232,7 @@ def _file_hash(path: Path) -> str | None:
 
 
 def _isolated(item: _Work) -> ImageFacts:
-    # After a worker died, each file left over gets a pool of its own: the one that kills its
+    # After a worker died, each photo left over gets a worker of its own: the one that kills its
     # worker again is the culprit, and is reported instead of measured.
     with ProcessPoolExecutor(1) as pool:
         try:
