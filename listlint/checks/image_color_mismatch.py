@@ -5,7 +5,7 @@ from typing import Any, ClassVar
 
 from listlint.check import Check, CheckContext, Finding, Severity
 from listlint.checks._images import PlacedImage
-from listlint.images import colors
+from listlint.images import families as colors
 from listlint.model import Listing
 from listlint.text.specs import attribute_values, listing_specs
 

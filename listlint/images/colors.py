@@ -4,7 +4,7 @@ A photo's pixels are sorted into the same basic families the text extractor uses
 beige...), so "the colour attribute says red" and "the photo is mostly blue" compare directly.
 The boundaries are hue, saturation and value thresholds read off product photos; shading,
 lighting and JPEG noise move a pixel across a boundary easily, which is why the families that
-border each other are listed in NEIGHBOURS and never count as a contradiction.
+border each other are listed in families.NEIGHBOURS and never count as a contradiction.
 """
 
 from __future__ import annotations
@@ -14,40 +14,7 @@ from functools import cache
 import numpy as np
 import numpy.typing as npt
 
-FAMILIES = (
-    "black",
-    "gray",
-    "white",
-    "beige",
-    "brown",
-    "red",
-    "orange",
-    "yellow",
-    "green",
-    "blue",
-    "purple",
-    "pink",
-)
-
-# Families a photo of the other may show under studio light or in shadow. Canonical text colours
-# that are not families here map on: silver -> gray, gold -> yellow, clear -> anything.
-NEIGHBOURS: dict[str, frozenset[str]] = {
-    "black": frozenset({"gray", "brown", "blue", "purple"}),  # dark navy, dark brown read black
-    "gray": frozenset({"black", "white", "beige", "blue"}),
-    "white": frozenset({"gray", "beige", "yellow"}),
-    "beige": frozenset({"white", "gray", "brown", "yellow", "orange", "pink"}),
-    "brown": frozenset({"black", "beige", "orange", "red"}),
-    "red": frozenset({"orange", "pink", "brown", "purple"}),
-    "orange": frozenset({"red", "yellow", "brown", "beige"}),
-    "yellow": frozenset({"orange", "beige", "green", "white"}),
-    "green": frozenset({"yellow", "blue", "gray"}),
-    "blue": frozenset({"green", "purple", "gray", "black"}),
-    "purple": frozenset({"blue", "pink", "red", "black"}),
-    "pink": frozenset({"red", "purple", "beige", "white"}),
-}
-
-# Text colours that are not photo families.
-TEXT_TO_FAMILY = {"silver": "gray", "gold": "yellow"}
+from listlint.images.families import FAMILIES
 
 FloatArray = npt.NDArray[np.float32]
 IndexArray = npt.NDArray[np.intp]
@@ -120,13 +87,3 @@ def _hue(pixels: FloatArray, top: FloatArray, chroma: FloatArray) -> FloatArray:
         np.where(top == green, (blue - red) / safe + 2, (red - green) / safe + 4),
     )
     return (hue * 60.0).astype(np.float32)
-
-
-def families_of(text_colour: str) -> str | None:
-    """The photo family of a canonical text colour, or None for colours a photo cannot show."""
-    name = TEXT_TO_FAMILY.get(text_colour, text_colour)
-    return name if name in FAMILIES else None
-
-
-def compatible(declared: str, seen: str) -> bool:
-    return declared == seen or seen in NEIGHBOURS.get(declared, frozenset())

@@ -30,7 +30,7 @@ class Problem:
 class Colour:
     """A dominant colour of the product region: its family name and its share of the region."""
 
-    family: str  # one of listlint.images.colors.FAMILIES
+    family: str  # one of listlint.images.families.FAMILIES
     share: float  # 0..1 of the product pixels
     rgb: tuple[int, int, int]
 

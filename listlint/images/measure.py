@@ -31,6 +31,7 @@ from PIL import Image, ImageChops
 from listlint.images import colors
 from listlint.images.decode import Decoded, DecodeError, decode, read_header
 from listlint.images.facts import Colour, ImageFacts
+from listlint.images.families import FAMILIES
 from listlint.images.formats import extension_format
 
 UInt8Array = npt.NDArray[np.uint8]
@@ -260,7 +261,7 @@ def _dominant_colours(rgb: UInt8Array, region: BoolArray | None) -> tuple[Colour
     if not len(pixels):
         return ()
     families = colors.classify(pixels)
-    size = len(colors.FAMILIES)
+    size = len(FAMILIES)
     counts = np.bincount(families, minlength=size)
     sums = [np.bincount(families, weights=pixels[:, c], minlength=size) for c in range(3)]
     found = []
@@ -269,9 +270,7 @@ def _dominant_colours(rgb: UInt8Array, region: BoolArray | None) -> tuple[Colour
         if share < _MIN_COLOUR_SHARE:
             break
         mean = [int(channel[index] / counts[index]) for channel in sums]
-        found.append(
-            Colour(colors.FAMILIES[index], round(float(share), 4), (mean[0], mean[1], mean[2]))
-        )
+        found.append(Colour(FAMILIES[index], round(float(share), 4), (mean[0], mean[1], mean[2])))
     return tuple(found)
 
 
