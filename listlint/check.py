@@ -8,6 +8,7 @@ import re
 import textwrap
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, ClassVar
 
 from listlint.images.facts import ImageFacts
@@ -80,10 +81,20 @@ class CheckContext:
     profile: Profile
     options: Mapping[str, Any] = field(default_factory=dict)
     images: Mapping[tuple[str, str], ImageFacts] = field(default_factory=dict)
+    # The previous version of the catalog (--previous, --previous-ref), keyed by listing id;
+    # empty when none was given. Use :meth:`previous` to read it.
+    previous_listings: Mapping[str, Listing] = field(default_factory=dict)
+    # The date the run judges ages against (LISTLINT_TODAY, else the real date).
+    today: date = field(default_factory=date.today)
 
     def image(self, listing: Listing, reference: str) -> ImageFacts | None:
         """The facts of one of ``listing``'s images; None when images were not measured."""
         return self.images.get((listing.source.path, reference))
+
+    def previous(self, listing: Listing) -> Listing | None:
+        """The same listing (by id) in the previous version of the catalog; None when the run
+        has no previous version or the listing is new."""
+        return self.previous_listings.get(listing.id) if self.previous_listings else None
 
 
 CODE_PATTERN = re.compile(r"^[A-Z]{2,3}[0-9]{3}$")
@@ -107,6 +118,11 @@ class Check:
     options: ClassVar[Mapping[str, Any]] = {}
     # True for checks that read image facts: the runner then decodes and measures the images.
     needs_images: ClassVar[bool] = False
+
+    @classmethod
+    def check_options(cls, options: Mapping[str, Any]) -> None:
+        """Raise ValueError for option values of the right type that cannot be used (a date
+        that is no date, a negative limit); the runner calls it once, before any listing."""
 
     def check(self, listing: Listing, ctx: CheckContext) -> Iterable[Finding]:
         raise NotImplementedError

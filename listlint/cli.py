@@ -1,4 +1,4 @@
-"""The ``listlint`` command line: check, report, rules, explain, profiles."""
+"""The ``listlint`` command line: check, report, rules, explain, profiles, init."""
 
 from __future__ import annotations
 
@@ -7,20 +7,27 @@ import io
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import Any, NoReturn, TextIO
 
 import click
 
 from listlint import __version__, profiles
-from listlint.check import Check, Severity
+from listlint.baseline import BaselineError, apply_baseline, load_baseline, write_baseline
+from listlint.baseline import Key as BaselineKey
+from listlint.check import Check, Finding, Severity
 from listlint.config import FAIL_ON_CHOICES, ConfigError, Settings, find_config, load_settings
+from listlint.history import HistoryError, previous_from_git, previous_from_paths
 from listlint.images.options import CACHE_DIR, ImageOptions
 from listlint.loaders import INPUT_FORMATS, ColumnMapping, LoadOptions
 from listlint.loaders.mapping import parse_map_option
-from listlint.registry import Registry, RegistryError, load_registry
+from listlint.model import Listing
+from listlint.progress import Progress
+from listlint.registry import Registry, RegistryError, builtin_checks, load_registry
 from listlint.reports import RENDERERS, Report, format_for_path
 from listlint.reports.saved import SavedRunError, load_run
 from listlint.runner import Runner
@@ -41,6 +48,18 @@ def _registry() -> Registry:
         return load_registry()
     except RegistryError as exc:
         _fail(str(exc))
+
+
+def _history_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--previous and --previous-ref, shared by check and baseline."""
+    command = click.option(
+        "--previous-ref", metavar="GIT_REF",
+        help="Compare with the same files at this git revision (history checks).",
+    )(command)  # fmt: skip
+    return click.option(
+        "--previous", multiple=True, metavar="PATH",
+        help="The previous version of the catalog, for the history checks (repeatable).",
+    )(command)  # fmt: skip
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -116,6 +135,12 @@ def cli() -> None:
     "--no-cache", is_flag=True, help="Measure every image again; do not read or write the cache."
 )
 @click.option(
+    "--baseline", "baseline_path", type=click.Path(dir_okay=False), metavar="FILE",
+    help="Report only findings not in this baseline (from `listlint baseline`).",
+)  # fmt: skip
+@_history_options
+@click.option("--write-baseline", hidden=True)  # what `listlint baseline -o FILE` sets
+@click.option(
     "-v",
     "--verbose",
     is_flag=True,
@@ -143,15 +168,24 @@ def check(
     no_cache: bool,
     verbose: bool,
     quiet: bool,
+    baseline_path: str | None = None,
+    previous: tuple[str, ...] = (),
+    previous_ref: str | None = None,
+    write_baseline: str | None = None,
 ) -> None:
     """Lint the catalogs at PATHS (files or folders; '-' reads JSON Lines from stdin)."""
 
+    # Listings (and images) done so far, on stderr when it is a terminal; erased before output.
+    progress = Progress.for_stderr(sys.stderr, enabled=not quiet)
+
     def note(message: str) -> None:
         if verbose and not quiet:
-            click.echo(f"listlint: {message}", err=True)
+            warn(message)
 
     def warn(message: str) -> None:  # something the user should know even without -v
         if not quiet:
+            if progress is not None:
+                progress.clear()
             click.echo(f"listlint: {message}", err=True)
 
     registry = _registry()
@@ -168,6 +202,17 @@ def check(
         )
         if encoding is not None:
             _check_codec(encoding)
+        if write_baseline is None:
+            baseline_path = baseline_path or (str(settings.baseline) if settings.baseline else None)
+        known = _baseline(baseline_path) if baseline_path and write_baseline is None else None
+        history = _previous(
+            paths,
+            previous,
+            previous_ref,
+            encoding,
+            LoadOptions(input_format, _column_mapping(settings, column_map, group_by)),
+            warn,
+        )
         runner = Runner(
             checks,
             settings,
@@ -185,13 +230,32 @@ def check(
                 roots=settings.image_roots,
             ),
             on_note=warn,
+            on_progress=None if progress is None else progress.update,
+            previous=history,
+            today=_today(),
         )
     except (ConfigError, profiles.UnknownProfile, LookupError) as exc:
         _fail(str(exc))
     note(f"checks: {', '.join(c.name for c in checks) or 'none'}")
-    result = runner.run(paths)
+    try:
+        result = runner.run(paths)
+    finally:
+        if progress is not None:
+            progress.clear()
     for error in result.errors:
         click.echo(f"listlint: error: {error}", err=True)
+    if write_baseline is not None:
+        _write_baseline(result.findings, write_baseline, warn)
+        sys.exit(EXIT_UNUSABLE if result.errors else EXIT_CLEAN)
+    if known is not None:
+        filtered = apply_baseline(result.findings, known)
+        result.findings = filtered.new
+        warn(
+            f"baseline {baseline_path}: {filtered.matched} known finding(s) not reported, "
+            f"{len(filtered.new)} new; {filtered.fixed} baseline entr"
+            f"{'y is' if filtered.fixed == 1 else 'ies are'} fixed (no longer found)"
+            + ("; `listlint baseline` rewrites the file without them" if filtered.fixed else "")
+        )
     report = Report(
         __version__,
         result.profile,
@@ -206,6 +270,53 @@ def check(
     if result.errors:
         sys.exit(EXIT_UNUSABLE)
     sys.exit(EXIT_FINDINGS if _fails(result.findings, threshold) else EXIT_CLEAN)
+
+
+def _baseline(path: str) -> Counter[BaselineKey]:
+    try:
+        return load_baseline(path)
+    except BaselineError as exc:
+        _fail(_one_line(str(exc)))
+
+
+def _write_baseline(findings: Sequence[Finding], path: str, warn: Callable[[str], None]) -> None:
+    with _open_output(path) as out:
+        count = write_baseline(findings, out, __version__)
+    warn(f"wrote {path}: a baseline of {count} finding(s)")
+
+
+def _previous(
+    paths: Sequence[str],
+    previous: Sequence[str],
+    previous_ref: str | None,
+    encoding: str | None,
+    options: LoadOptions,
+    warn: Callable[[str], None],
+) -> dict[str, Listing]:
+    """The previous version of the catalog by listing id: from files, a git revision, or none."""
+    if previous and previous_ref is not None:
+        _fail("give --previous or --previous-ref, not both")
+    try:
+        if previous:
+            return previous_from_paths(previous, encoding=encoding, options=options)
+        if previous_ref is not None:
+            return previous_from_git(
+                previous_ref, paths, encoding=encoding, options=options, on_note=warn
+            )
+    except HistoryError as exc:
+        _fail(_one_line(str(exc)))
+    return {}
+
+
+def _today() -> date:
+    """LISTLINT_TODAY (YYYY-MM-DD), else the real date: the day stale-listing judges ages at."""
+    text = os.environ.get("LISTLINT_TODAY", "").strip()
+    if not text:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        _fail(f"LISTLINT_TODAY must be a date like 2026-11-27, not {text!r}")
 
 
 def _cache_dir(settings: Settings) -> Path:
@@ -341,11 +452,102 @@ def _indent(text: str) -> str:
     return "\n".join(f"    {line}" if line else "" for line in text.splitlines())
 
 
+@cli.command("baseline")
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False, writable=True),
+    help="The baseline file to write, e.g. listlint-baseline.json.",
+)  # fmt: skip
+@click.option("--profile", help="Marketplace profile, as for `check`.")
+@click.option("--select", multiple=True, help="Run only these rules, as for `check`.")
+@click.option("--extend-select", multiple=True, help="Run these rules too, as for `check`.")
+@click.option("--ignore", multiple=True, help="Do not run these rules, as for `check`.")
+@click.option(
+    "--config", "config_path", type=click.Path(dir_okay=False),
+    help="Use this config file instead of searching for one.",
+)  # fmt: skip
+@click.option("--encoding", help="Read input files in this encoding instead of detecting it.")
+@click.option(
+    "--input-format", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True,
+    help="Read every input file as this format instead of detecting it.",
+)  # fmt: skip
+@click.option(
+    "--map", "column_map", multiple=True, metavar="COLUMN=FIELD",
+    help="Read a CSV column as a record field (repeatable), as for `check`.",
+)  # fmt: skip
+@click.option("--group-by", metavar="COLUMN", help="CSV column grouping rows, as for `check`.")
+@_history_options
+@click.option("--jobs", "-j", type=click.IntRange(min=0), metavar="N", help="Image workers.")
+@click.option("--no-cache", is_flag=True, help="Measure every image again.")
+@click.option("-q", "--quiet", is_flag=True, help="No notes on stderr.")
+@click.pass_context
+def baseline_command(ctx: click.Context, /, output: str, **options: Any) -> None:
+    """Record today's findings in a baseline file, for `check --baseline FILE`.
+
+    The file lists each finding by listing id, rule, field and variant id (no lines), so that
+    `check --baseline` fails only on findings that are new.
+    """
+    ctx.invoke(check, write_baseline=output, **options)
+
+
 @cli.command("profiles")
-def list_profiles() -> None:
-    """List the built-in marketplace profiles."""
-    for name in profiles.available():
-        click.echo(f"{name:<12} {profiles.load(name).description}")
+@click.argument("name", required=False)
+@click.option(
+    "--config", "config_path", type=click.Path(dir_okay=False),
+    help="Config file whose custom profiles to include (default: the nearest one).",
+)  # fmt: skip
+def list_profiles(name: str | None, config_path: str | None) -> None:
+    """List the profiles (built-in, then the config's), or print NAME's resolved settings."""
+    custom = _settings(config_path, []).profiles
+    if name is not None:
+        try:
+            click.echo(profiles.settings_text(profiles.load(name, custom)), nl=False)
+        except profiles.UnknownProfile as exc:
+            _fail(str(exc))
+        return
+    for each in [*profiles.available(), *sorted(custom)]:
+        profile = profiles.load(each, custom)
+        description = profile.description
+        if each in custom:
+            description = f"(config, extends {profile.extends}) {description}".rstrip()
+        click.echo(f"{each:<12} {description}")
+
+
+@cli.command()
+@click.option("--profile", help="Marketplace profile to set (see `listlint profiles`).")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False),
+    help="File to write (default: listlint.toml, or pyproject.toml with --pyproject; '-' prints).",
+)  # fmt: skip
+@click.option(
+    "--pyproject", is_flag=True, help="Add a [tool.listlint] table to pyproject.toml instead."
+)
+@click.option("--force", is_flag=True, help="Overwrite an existing listlint.toml.")
+def init(profile: str | None, output: str | None, pyproject: bool, force: bool) -> None:
+    """Write a commented starter config: listlint.toml, or [tool.listlint] in pyproject.toml.
+
+    An existing file is kept unless --force is given; a pyproject.toml gets the table added,
+    unless it already has one.
+    """
+    from listlint import starter
+
+    if profile is not None and profile not in profiles.available():
+        _fail(f"unknown profile {profile!r} (choose from {', '.join(profiles.available())})")
+    target = Path(output or (starter.PYPROJECT if pyproject else starter.DEFAULT_FILE))
+    if pyproject and output not in (None, "-") and target.name != starter.PYPROJECT:
+        _fail(f"--pyproject adds a table to a pyproject.toml, not to {output}")
+    pyproject = pyproject or target.name == starter.PYPROJECT
+    # The built-in checks' option defaults: a broken plugin must not stop a config being written.
+    defaults = {check.name: dict(check.options) for check in builtin_checks()}
+    text = starter.render(profile, pyproject=pyproject, rule_options=defaults)
+    if output == "-":
+        click.echo(text, nl=False)
+        return
+    try:
+        starter.write(text, target, pyproject=pyproject, force=force)
+    except starter.StarterError as exc:
+        _fail(_one_line(str(exc)))
+    click.echo(f"listlint: wrote {target}", err=True)
 
 
 @cli.command()

@@ -15,6 +15,7 @@ from typing import Any
 from listlint import _toml
 from listlint.check import Severity
 from listlint.loaders.mapping import check_target
+from listlint.profiles import Profile, ProfileError, custom_profiles
 
 CONFIG_FILES = ("listlint.toml", ".listlint.toml", "pyproject.toml")
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")
@@ -40,6 +41,9 @@ class Settings:
     image_roots: tuple[Path, ...] = ()  # folders images may be read from besides the catalog's
     jobs: int = 0  # image worker processes; 0: one per core
     cache_dir: Path | None = None  # None: .listlint_cache in the config's folder
+    baseline: Path | None = None  # the baseline file `check` applies (relative to the config)
+    # The config's own profiles ([tool.listlint.profiles.NAME], each extending another).
+    profiles: Mapping[str, Profile] = field(default_factory=dict)
 
     @property
     def root(self) -> Path:
@@ -87,7 +91,7 @@ def load_settings(path: Path) -> Settings:
 _KEYS = (
     "profile", "select", "extend-select", "ignore", "fail-on",
     "severity", "per-file-ignores", "options", "columns", "group-by",
-    "image-roots", "jobs", "cache-dir",
+    "image-roots", "jobs", "cache-dir", "profiles", "baseline",
 )  # fmt: skip
 
 
@@ -125,6 +129,9 @@ def _parse(data: Mapping[str, Any], path: Path, where: str) -> Settings:
     jobs = data.get("jobs", 0)
     if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 0:
         raise ConfigError(f"{where}: 'jobs' must be a whole number >= 0 (0: one per core)")
+    baseline = data.get("baseline")
+    if baseline is not None and (not isinstance(baseline, str) or not baseline.strip()):
+        raise ConfigError(f"{where}: 'baseline' must be a file path")
     cache_dir = data.get("cache-dir")
     if cache_dir is not None and (not isinstance(cache_dir, str) or not cache_dir.strip()):
         raise ConfigError(f"{where}: 'cache-dir' must be a folder path")
@@ -147,7 +154,16 @@ def _parse(data: Mapping[str, Any], path: Path, where: str) -> Settings:
         ),
         jobs=jobs,
         cache_dir=path.parent / cache_dir if cache_dir else None,
+        baseline=path.parent / baseline if baseline else None,
+        profiles=_profiles(data, where),
     )
+
+
+def _profiles(data: Mapping[str, Any], where: str) -> dict[str, Profile]:
+    try:
+        return custom_profiles(_table(data, "profiles", where))
+    except ProfileError as exc:
+        raise ConfigError(f"{where}: {exc}") from None
 
 
 def _columns(data: Mapping[str, Any], where: str) -> dict[str, str]:

@@ -28,6 +28,8 @@ ATTRIBUTE_ALIASES: Mapping[str, str] = {
     "shoe_size": "size",
     "eu_shoes_size": "size",
     "sizes": "size",
+    "age group": "age_group",
+    "age-group": "age_group",
 }
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 import dataclasses
 import fnmatch
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -20,7 +21,7 @@ from listlint import profiles
 from listlint._gc import collected_every, collector_paused
 from listlint.check import Check, CheckContext, Finding, Severity
 from listlint.checks.invalid_listing import InvalidListing
-from listlint.config import Settings
+from listlint.config import ConfigError, Settings
 from listlint.images.facts import ImageFacts
 from listlint.images.options import ImageOptions
 from listlint.loaders import (
@@ -41,6 +42,8 @@ DEFAULT_PROFILE = "generic"
 # Listings whose images are measured together: enough to keep every worker busy, few enough
 # that their facts take little memory.
 IMAGE_BATCH = 1000
+# Listings between two calls of a runner's on_progress.
+PROGRESS_EVERY = 200
 
 
 @dataclass
@@ -89,6 +92,9 @@ class Runner:
         load_options: LoadOptions | None = None,
         image_options: ImageOptions | None = None,
         on_note: Callable[[str], None] | None = None,
+        previous: Mapping[str, Listing] | None = None,
+        today: date | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
     ) -> None:
         self.settings = settings
         self.explicit_profile = profile or settings.profile
@@ -100,6 +106,14 @@ class Runner:
             jobs=settings.jobs, roots=settings.image_roots
         )
         self.on_note = on_note or (lambda message: None)
+        # The previous version of the catalog by listing id (for the history checks) and the
+        # date ages are judged against; every CheckContext holds them.
+        self.previous: Mapping[str, Listing] = previous or {}
+        self.today = today or date.today()
+        # Called with (listings linted, images measured so far) every PROGRESS_EVERY listings:
+        # what a progress display shows. None costs one test per listing.
+        self.on_progress = on_progress
+        self.images_measured = 0
         # Facts of the images of the listings being linted, filled a batch at a time; every
         # CheckContext holds this same dict.
         self.image_facts: dict[tuple[str, str], ImageFacts] = {}
@@ -108,9 +122,17 @@ class Runner:
             _Selected(cls(), severity_for(cls, overrides), options_for(cls, settings))
             for cls in checks
         ]
+        for selected in self.selected:
+            try:
+                selected.check.check_options(selected.options)
+            except ValueError as exc:
+                raise ConfigError(f"options.{selected.check.name}: {exc}") from None
         self.invalid = next((s for s in self.selected if isinstance(s.check, InvalidListing)), None)
-        self.default_profile = profiles.load(self.explicit_profile or DEFAULT_PROFILE)
-        self._marketplaces = frozenset(profiles.available())
+        # The config's own profiles ([tool.listlint.profiles.NAME]) resolve like built-ins.
+        self.default_profile = profiles.load(
+            self.explicit_profile or DEFAULT_PROFILE, settings.profiles
+        )
+        self._marketplaces = frozenset((*profiles.available(), *settings.profiles))
         # (profile name, waived rules) -> the checks to run with their contexts; see _active.
         self._active_cache: dict[tuple[str, frozenset[str]], list[_Active]] = {}
 
@@ -157,6 +179,7 @@ class Runner:
         ]
         self.image_facts.clear()  # the previous batch's facts are no longer needed
         self.image_facts.update(measurer.measure(keys))
+        self.images_measured += len(self.image_facts)
         return batch
 
     def _run(self, paths: Sequence[str], measurer: ImageMeasurer | None) -> RunResult:
@@ -184,6 +207,7 @@ class Runner:
                     items = self._with_images(items, measurer)
                 file_ignores = self._file_ignores(path)
                 last_problem: SourceLocation | None = None
+                on_progress = self.on_progress
                 for item in collected_every(items):
                     # A record with several bad fields gives several problems: count it once.
                     if isinstance(item, Listing):
@@ -193,6 +217,8 @@ class Runner:
                         )
                         last_problem = None
                         self._lint(item, file_ignores, result)
+                        if on_progress is not None and not result.listings % PROGRESS_EVERY:
+                            on_progress(result.listings, self.images_measured)
                         continue
                     if item.source != last_problem:
                         result.listings += 1
@@ -202,7 +228,12 @@ class Runner:
             except UnusableInput as exc:
                 result.errors.append(str(exc))
         for selected in self.selected:
-            ctx = CheckContext(self.default_profile, selected.options)
+            ctx = CheckContext(
+                self.default_profile,
+                selected.options,
+                previous_listings=self.previous,
+                today=self.today,
+            )
             finished = self._guarded(selected, partial(selected.check.finish, ctx), "", result)
             result.findings.extend(self._apply(f, selected) for f in finished)
         return result
@@ -241,7 +272,9 @@ class Runner:
             active = [
                 _Active(
                     selected,
-                    CheckContext(profile, selected.options, self.image_facts),
+                    CheckContext(
+                        profile, selected.options, self.image_facts, self.previous, self.today
+                    ),
                     selected.check.check,
                 )
                 for selected in self.selected
@@ -284,7 +317,7 @@ class Runner:
         if self.explicit_profile or not listing.marketplace:
             return self.default_profile
         if listing.marketplace in self._marketplaces:
-            return profiles.load(listing.marketplace)
+            return profiles.load(listing.marketplace, self.settings.profiles)
         return self.default_profile
 
     def _file_ignores(self, path: str) -> frozenset[str]:

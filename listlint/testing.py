@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from listlint import profiles
@@ -27,11 +28,21 @@ from listlint.images.facts import ImageFacts
 from listlint.images.formats import extension_format
 from listlint.model import Listing, SourceLocation, build_listing
 
-__all__ = ["GOOD_PHOTO", "doc_problems", "example_images", "examples", "image_facts", "run_check"]
+__all__ = [
+    "GOOD_PHOTO",
+    "doc_problems",
+    "example_context",
+    "example_images",
+    "examples",
+    "image_facts",
+    "run_check",
+]
 
 _FAILS = "fails:"
 _PASSES = "passes:"
 _IMAGE = "image "
+_PREVIOUS = "previous:"
+_OPTIONS = "options:"
 
 # The facts of a sharp, well-lit 1000 px studio photo: what an example's image has unless its
 # ``image NAME: {...}`` line says otherwise.
@@ -90,6 +101,31 @@ def example_images(check_cls: type[Check]) -> dict[str, dict[str, Any]]:
     return images
 
 
+def example_context(check_cls: type[Check]) -> tuple[list[object], dict[str, Any] | None]:
+    """What an Example section says every example runs with: the previous version of the
+    catalog (``previous: <JSON>`` lines, each a listing or a list of them) and the options
+    (an ``options: {JSON}`` line), None when no line sets them."""
+    previous: list[object] = []
+    options: dict[str, Any] | None = None
+    for line in check_cls.sections().get("Example", "").splitlines():
+        text = line.strip()
+        for prefix in (_PREVIOUS, _OPTIONS):
+            if not text.startswith(prefix):
+                continue
+            try:
+                value = json.loads(text[len(prefix) :])
+            except json.JSONDecodeError as error:
+                raise ValueError(
+                    f"{check_cls.__name__}: the {prefix!r} line of the Example section is not "
+                    f"valid JSON: {error}"
+                ) from None
+            if prefix == _OPTIONS:
+                options = {**(options or {}), **value}
+            else:
+                previous.extend(value if isinstance(value, list) else [value])
+    return previous, options
+
+
 def image_facts(reference: str, overrides: Mapping[str, Any] | None = None) -> ImageFacts:
     """Facts of a good photo (GOOD_PHOTO) named ``reference``, with ``overrides`` applied.
 
@@ -113,9 +149,11 @@ def run_check(
     check_cls: type[Check],
     records: object,
     *,
-    profile: str = "generic",
+    profile: str | None = None,
     options: Mapping[str, Any] | None = None,
     images: Mapping[str, Mapping[str, Any]] | None = None,
+    previous: object | None = None,
+    today: date | None = None,
 ) -> list[Finding]:
     """Run a fresh instance of ``check_cls`` over ``records`` and return its findings.
 
@@ -128,7 +166,21 @@ def run_check(
     Image checks see facts for every image reference: ``images`` maps a reference to the facts
     that differ from a good photo (GOOD_PHOTO); by default they are the Example section's
     ``image NAME: {...}`` lines. No file is opened.
+
+    ``profile`` names the profile every listing is checked under; without it, as in a run
+    without ``--profile``, a listing whose ``marketplace`` names a built-in profile is checked
+    under that one, the others under generic.
+
+    History checks see ``previous`` (a record or a list of them) as the previous version of the
+    catalog: by default the Example section's ``previous:`` lines. Without ``options``, the
+    section's ``options:`` line applies. ``today`` is the day ages are judged against (default:
+    the real date).
     """
+    example_previous, example_options = example_context(check_cls)
+    if options is None:
+        options = example_options
+    if previous is None:
+        previous = example_previous
     unknown = sorted(set(options or {}) - set(check_cls.options))
     if unknown:
         known = ", ".join(sorted(check_cls.options)) or "none"
@@ -146,16 +198,33 @@ def run_check(
         for listing in listings
         for reference in _references(listing)
     }
-    ctx = CheckContext(
-        profile=profiles.load(profile),
-        options={**check_cls.options, **(options or {})},
-        images=facts,
-    )
+    merged = {**check_cls.options, **(options or {})}
+    check_cls.check_options(merged)
+    before = previous if isinstance(previous, (list, tuple)) else [previous]
+    previous_listings: dict[str, Listing] = {}
+    for index, record in enumerate(before):
+        earlier = build_listing(record, SourceLocation("<previous>", index + 1))
+        previous_listings.setdefault(earlier.id, earlier)
+    contexts: dict[str, CheckContext] = {}
+
+    def context(name: str) -> CheckContext:
+        if name not in contexts:
+            contexts[name] = CheckContext(
+                profiles.load(name),
+                options=merged,
+                images=facts,
+                previous_listings=previous_listings,
+                today=today or date.today(),
+            )
+        return contexts[name]
+
+    builtin = profiles.available()
     check = check_cls()
     findings: list[Finding] = []
     for listing in listings:
-        findings.extend(check.check(listing, ctx))
-    findings.extend(check.finish(ctx))
+        name = profile or (listing.marketplace if listing.marketplace in builtin else "generic")
+        findings.extend(check.check(listing, context(name)))
+    findings.extend(check.finish(context(profile or "generic")))
     return findings
 
 

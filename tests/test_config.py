@@ -69,13 +69,15 @@ def test_unknown_rule_and_option_names(tmp_path: Path) -> None:
 
 def test_selection_by_code_prefix_and_name() -> None:
     settings = Settings(select=("LL2",), ignore=("missing-material",))
-    assert _names(resolve(REGISTRY, settings)) == {"missing-color", "missing-size"}
+    assert _names(resolve(REGISTRY, settings)) == {
+        "missing-color", "missing-size", "missing-attribute",
+    }  # fmt: skip
 
 
 def test_cli_select_replaces_config_select_and_ignore_adds() -> None:
     settings = Settings(select=("LL2",), ignore=("missing-material",))
     chosen = resolve(REGISTRY, settings, cli_select=["duplicate-id", "LL20"], cli_ignore=["LL201"])
-    assert _names(chosen) == {"duplicate-id", "missing-size"}
+    assert _names(chosen) == {"duplicate-id", "missing-size", "missing-attribute"}
 
 
 def test_extend_select_adds_to_the_selection() -> None:

@@ -12,10 +12,12 @@ from typing import ClassVar
 
 from listlint.check import Check, CheckContext, Finding
 from listlint.model import Listing
-from listlint.text.product_kind import product_kind
+from listlint.text.product_kind import KindMatch, product_kind
 from listlint.text.specs import suggest
 
 _SINGULAR = {"bags": "bag", "home-textiles": "home textile"}
+# The attributes whose value the title or description can state (listlint.text.specs).
+_SUGGESTED = frozenset({"color", "size", "material"})
 
 
 class RequiredAttributeCheck(Check):
@@ -31,28 +33,32 @@ class RequiredAttributeCheck(Check):
             match.kind, ()
         ):
             return
+        yield self.missing(listing, ctx, match, self.attribute)
+
+    def missing(
+        self, listing: Listing, ctx: CheckContext, match: KindMatch, attribute: str
+    ) -> Finding:
+        """The finding for ``listing`` of kind ``match`` that lacks the required ``attribute``."""
         kind = match.kind.replace("-", " ")
         label = _SINGULAR.get(match.kind, kind)
         reason = f"{match.where} '{match.word}'"
-        lacking = [v for v in listing.variants if not v.attributes.get(self.attribute)]
+        lacking = [v for v in listing.variants if not v.attributes.get(attribute)]
         if listing.variants and len(lacking) < len(listing.variants):
-            where = f"{len(lacking)} of {len(listing.variants)} variants have no {self.attribute}"
-            fix = f"Add '{self.attribute}' to every variant, or to the listing's attributes"
+            where = f"{len(lacking)} of {len(listing.variants)} variants have no {attribute}"
+            fix = f"Add '{attribute}' to every variant, or to the listing's attributes"
         else:
-            where = f"no {self.attribute} in its attributes or variants"
-            fix = f"Add a '{self.attribute}' attribute (to the listing, or to every variant)"
+            where = f"no {attribute} in its attributes or variants"
+            fix = f"Add a '{attribute}' attribute (to the listing, or to every variant)"
         message = (
-            f"{label.capitalize()} listing ({reason}) has {where}; the {ctx.profile.name} "
-            f"profile requires {self.attribute} for {kind}"
+            f"{label.capitalize()} listing ({reason}) has {where}; {ctx.profile.label} "
+            f"requires {attribute} for {kind}"
         )
-        stated = suggest(listing, self.attribute)
+        stated = suggest(listing, attribute) if attribute in _SUGGESTED else None
         if stated is not None:
             # The text already says it: offer the value instead of a bare "add an attribute".
-            message += (
-                f"; the {stated.field} says {stated.quoted}: add {self.attribute}={stated.value}"
-            )
+            message += f"; the {stated.field} says {stated.quoted}: add {attribute}={stated.value}"
             fix = (
-                f"Add {self.attribute}={stated.value} (the {stated.field} says {stated.quoted}) "
+                f"Add {attribute}={stated.value} (the {stated.field} says {stated.quoted}) "
                 f"to the listing's attributes, or to every variant"
             )
-        yield self.finding(listing, message, field=f"attributes.{self.attribute}", fix=fix)
+        return self.finding(listing, message, field=f"attributes.{attribute}", fix=fix)

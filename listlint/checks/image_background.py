@@ -51,7 +51,7 @@ class ImageBackground(Check):
                 wanted = "pure white" if rule == "white" else "light and uniform"
                 yield self.finding(
                     listing,
-                    f"{image.subject} has {problem}; the {ctx.profile.name} profile wants a "
+                    f"{image.subject} has {problem}; {ctx.profile.label} wants a "
                     f"{wanted} background",
                     field=image.field,
                     fix="Make a studio shot on white the main image; move lifestyle photos after it",

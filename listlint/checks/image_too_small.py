@@ -40,8 +40,8 @@ class ImageTooSmall(Check):
             if facts.width and facts.shorter_side < minimum:
                 yield self.finding(
                     listing,
-                    f"{image.subject} is {facts.width}x{facts.height} px; the {ctx.profile.name} "
-                    f"profile wants at least {minimum} px on the shorter side",
+                    f"{image.subject} is {facts.width}x{facts.height} px; {ctx.profile.label} "
+                    f"wants at least {minimum} px on the shorter side",
                     field=image.field,
                     fix=f"Upload the photo at {minimum} px or more on each side (1000+ for zoom)",
                     variant_id=image.variant_id,

@@ -8,6 +8,7 @@ from stdnum import ean, isbn
 
 from listlint.check import Check, CheckContext, Finding, Severity
 from listlint.model import Listing
+from listlint.profiles import Profile
 
 _LENGTHS = (8, 12, 13, 14)
 # What a spreadsheet makes of a GTIN typed into a number cell: 4006381333931.0 or 4,00638E+12.
@@ -25,12 +26,16 @@ class InvalidGtin(Check):
         zeros. The message says what went wrong: a leading zero lost by a spreadsheet (11
         digits), a GTIN a spreadsheet turned into a number (``4006381333931.0``,
         ``4.00638E+12``), an ISBN-10, letters, a wrong length, or a wrong check digit (naming
-        the right one).
+        the right one). Under a profile that lists ``gtin.restricted-prefixes`` or
+        ``gtin.coupon-prefixes`` (google: 02, 04 and 2, in-store and variable-measure codes;
+        05, 981-984 and 99, coupons), a valid GTIN with such a prefix fires too, naming the
+        marketplace. Prefixes are read on the GTIN-13 form (a GTIN-12 with a leading 0, a
+        GTIN-14 without its indicator digit); GTIN-8 numbers are not compared.
 
     Why it matters:
         Google, Amazon and eBay match offers to products by GTIN and reject or disapprove
         offers whose GTIN is invalid. A placeholder such as all zeros passes naive check digit
-        tests but is refused as well.
+        tests but is refused as well, and Google refuses store-internal and coupon numbers.
 
     Example:
         fails: {"id": "T1", "title": "Desk Lamp", "gtin": "4006381333932"}
@@ -50,8 +55,12 @@ class InvalidGtin(Check):
     severity = Severity.ERROR
 
     def check(self, listing: Listing, ctx: CheckContext) -> Iterator[Finding]:
+        profile = ctx.profile
+        prefixes = profile.gtin_restricted_prefixes or profile.gtin_coupon_prefixes
         if listing.gtin:
             problem = diagnose(listing.gtin)
+            if problem is None and prefixes:
+                problem = refused(listing.gtin, profile)
             if problem is not None:
                 yield self.finding(
                     listing,
@@ -62,6 +71,8 @@ class InvalidGtin(Check):
         for variant in listing.variants:
             if variant.gtin:
                 problem = diagnose(variant.gtin)
+                if problem is None and prefixes:
+                    problem = refused(variant.gtin, profile)
                 if problem is not None:
                     yield self.finding(
                         listing,
@@ -140,6 +151,43 @@ def diagnose(value: str) -> GtinProblem | None:
             "Copy the GTIN again from the product's barcode or the supplier's data",
         )
     return None
+
+
+def refused(value: str, profile: Profile) -> GtinProblem | None:
+    """What ``profile``'s marketplace refuses in the valid GTIN ``value``: a restricted or
+    coupon prefix; None when it accepts it."""
+    digits = number = ean.compact(value.strip())
+    if len(number) == 12:
+        number = "0" + number  # a UPC-A in its GTIN-13 form
+    elif len(number) == 14:
+        number = number[1:]  # the indicator digit (packaging level) is not part of the prefix
+    elif len(number) != 13:
+        return None  # GTIN-8 numbers have prefixes of their own
+    fix = (
+        "Use the GTIN the brand owner registered with GS1 for this product (printed on its "
+        "barcode), or leave the field empty if it has none"
+    )
+    for prefix in profile.gtin_restricted_prefixes:
+        if number.startswith(prefix):
+            return GtinProblem(
+                f"starts with {_shown(prefix, digits, number)}, a restricted-circulation prefix (store-internal or "
+                f"variable-measure codes) that {profile.label} does not accept",
+                fix,
+            )
+    for prefix in profile.gtin_coupon_prefixes:
+        if number.startswith(prefix):
+            return GtinProblem(
+                f"starts with {_shown(prefix, digits, number)}, a coupon prefix (not a product's number) that "
+                f"{profile.label} does not accept",
+                fix,
+            )
+    return None
+
+
+def _shown(prefix: str, digits: str, number: str) -> str:
+    if digits.startswith(prefix):
+        return prefix
+    return f"{prefix} as the GTIN-13 {number}"
 
 
 def _plainly_valid(text: str) -> bool:

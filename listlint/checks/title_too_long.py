@@ -40,7 +40,7 @@ class TitleTooLong(Check):
             return
         yield self.finding(
             listing,
-            f"Title is {len(title)} characters; the {ctx.profile.name} profile allows {limit} "
+            f"Title is {len(title)} characters; {ctx.profile.label} allows {limit} "
             f"(the text past the limit is {_quote(title[limit:])})",
             field="title",
             fix=f"Shorten the title by at least {len(title) - limit} characters: keep brand, "
