@@ -8,7 +8,7 @@ from listlint.images.facts import ImageFacts
 from listlint.model import Listing
 
 _BUSY = 0.6  # the background shows on less than 40 % of the border: a scene, not a backdrop
-_LIGHT = 190  # luminance of a light backdrop: white, light grey, cream
+_LIGHT = 175  # luminance of a light backdrop: white, light grey, cream, sand
 _WHITE = 250  # every channel of a white backdrop (JPEG rarely keeps Amazon's exact 255)
 
 
@@ -21,7 +21,7 @@ class ImageBackground(Check):
         covers 40 % of the ring (a scene, not a backdrop), or when the backdrop is too dark for
         the profile's ``images.background``: "white" (Amazon's pure white main image) wants 250
         or more in every channel, "light" (the generic profile, after Google's recommendation)
-        a luminance of 190 or more (white, light grey, cream). "any" turns the rule off.
+        a luminance of 175 or more (white, light grey, cream, sand). "any" turns the rule off.
 
     Why it matters:
         Amazon suppresses main images that are not on pure white, and on every marketplace a

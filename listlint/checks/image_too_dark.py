@@ -14,7 +14,7 @@ class ImageTooDark(Check):
     What it does:
         Fires when an image's mean luminance is below ``max-brightness`` (default 80 of 255)
         and even its brightest parts (the 98th percentile) stay below ``max-bright-point``
-        (default 170). A black product on a white background is not dark; a photo where the
+        (default 100). A black product on a white background is not dark; a photo where the
         white background has turned grey is.
 
     Why it matters:
@@ -22,7 +22,7 @@ class ImageTooDark(Check):
         and return what arrives.
 
     Example:
-        image dim.jpg: {"brightness": 45.0, "bright_point": 110.0}
+        image dim.jpg: {"brightness": 45.0, "bright_point": 82.0}
         fails: {"id": "P1", "title": "Ceramic Mug", "images": ["dim.jpg"]}
         passes: {"id": "P1", "title": "Ceramic Mug", "images": ["mug.jpg"]}
 
@@ -34,7 +34,7 @@ class ImageTooDark(Check):
     name = "image-too-dark"
     severity = Severity.WARNING
     needs_images = True
-    options: ClassVar[Mapping[str, Any]] = {"max-brightness": 80.0, "max-bright-point": 170.0}
+    options: ClassVar[Mapping[str, Any]] = {"max-brightness": 80.0, "max-bright-point": 100.0}
 
     def check(self, listing: Listing, ctx: CheckContext) -> Iterator[Finding]:
         darkest = float(ctx.options["max-brightness"])

@@ -229,7 +229,9 @@ def test_quality_checks_ignore_images_that_did_not_decode() -> None:
 
 def test_too_dark_needs_both_a_dark_mean_and_no_bright_part() -> None:
     record = _listing(["a.jpg"])
-    assert _run(ImageTooDark, record, {"a.jpg": {"brightness": 45.0, "bright_point": 110.0}})
+    assert _run(ImageTooDark, record, {"a.jpg": {"brightness": 45.0, "bright_point": 82.0}})
+    # a close-up of navy fabric: dark on average, but its sheen reaches 111
+    assert not _run(ImageTooDark, record, {"a.jpg": {"brightness": 55.0, "bright_point": 111.0}})
     # a black product on white: dark on average, but its backdrop is white
     assert not _run(ImageTooDark, record, {"a.jpg": {"brightness": 60.0, "bright_point": 255.0}})
     assert not _run(ImageTooDark, record, {"a.jpg": {"brightness": 95.0, "bright_point": 120.0}})
@@ -237,9 +239,14 @@ def test_too_dark_needs_both_a_dark_mean_and_no_bright_part() -> None:
 
 def test_overexposed() -> None:
     record = _listing(["a.jpg"])
-    assert _run(ImageOverexposed, record, {"a.jpg": {"highlights": 0.45}})
-    assert _run(ImageOverexposed, record, {"a.jpg": {"product_brightness": 236.0}})
+    assert _run(ImageOverexposed, record, {"a.jpg": {"highlights": 0.72}})
+    assert _run(ImageOverexposed, record, {"a.jpg": {"product_brightness": 244.0}})
+    washed = {"brightness": 252.0, "product_brightness": 235.0}
+    assert _run(ImageOverexposed, record, {"a.jpg": washed})
     assert not _run(ImageOverexposed, record, {"a.jpg": {"highlights": 0.1}})
+    # a white item on white: bright overall, its own tones darker (a corpus photo's figures)
+    white_tee = {"brightness": 246.0, "product_brightness": 200.0, "highlights": 0.0}
+    assert not _run(ImageOverexposed, record, {"a.jpg": white_tee})
 
 
 def test_low_contrast() -> None:
@@ -248,6 +255,10 @@ def test_low_contrast() -> None:
         "The main image 'a.jpg' has little contrast (its tones span 22 of 255)"
     ]
     assert not _run(ImageLowContrast, record, {"a.jpg": {"contrast": 90.0}})
+    # a white item on a light backdrop spans few tones by nature
+    white = {"family": "white", "share": 0.8, "rgb": [240, 240, 238]}
+    white_tee = {"contrast": 43.0, "product_brightness": 215.0, "colours": [white]}
+    assert not _run(ImageLowContrast, record, {"a.jpg": white_tee})
 
 
 # --- background -------------------------------------------------------------------------------
