@@ -28,7 +28,7 @@ from listlint.loaders.mapping import parse_map_option
 from listlint.model import Listing
 from listlint.progress import Progress
 from listlint.registry import Registry, RegistryError, builtin_checks, load_registry
-from listlint.reports import RENDERERS, Report, format_for_path
+from listlint.reports import LISTING_FORMATS, RENDERERS, Report, format_for_path
 from listlint.reports.saved import SavedRunError, load_run
 from listlint.runner import Runner
 from listlint.selection import check_rule_names, resolve, split_selectors
@@ -233,6 +233,7 @@ def check(
             on_progress=None if progress is None else progress.update,
             previous=history,
             today=_today(),
+            keep_records=(output_format or format_for_path(output)) in LISTING_FORMATS,
         )
     except (ConfigError, profiles.UnknownProfile, LookupError) as exc:
         _fail(str(exc))

@@ -95,8 +95,12 @@ class Runner:
         previous: Mapping[str, Listing] | None = None,
         today: date | None = None,
         on_progress: Callable[[int, int], None] | None = None,
+        keep_records: bool = True,
     ) -> None:
         self.settings = settings
+        # Every record read, for the reports that list listings without findings too (JSON,
+        # JUnit, HTML, markdown); off for the others, which saves memory on huge catalogs.
+        self.keep_records = keep_records
         self.explicit_profile = profile or settings.profile
         self.encoding = encoding
         self.on_encoding = on_encoding
@@ -208,13 +212,15 @@ class Runner:
                 file_ignores = self._file_ignores(path)
                 last_problem: SourceLocation | None = None
                 on_progress = self.on_progress
+                records = result.records if self.keep_records else None
                 for item in collected_every(items):
                     # A record with several bad fields gives several problems: count it once.
                     if isinstance(item, Listing):
                         result.listings += 1
-                        result.records.append(
-                            ListingRef(item.id, item.title, item.source, _photos(item))
-                        )
+                        if records is not None:
+                            records.append(
+                                ListingRef(item.id, item.title, item.source, _photos(item))
+                            )
                         last_problem = None
                         self._lint(item, file_ignores, result)
                         if on_progress is not None and not result.listings % PROGRESS_EVERY:
@@ -222,7 +228,8 @@ class Runner:
                         continue
                     if item.source != last_problem:
                         result.listings += 1
-                        result.records.append(ListingRef(item.listing_id or "", "", item.source))
+                        if records is not None:
+                            records.append(ListingRef(item.listing_id or "", "", item.source))
                     last_problem = item.source
                     self._report_problem(item, file_ignores, result)
             except UnusableInput as exc:

@@ -28,6 +28,10 @@ _MODULES = {
 }
 
 
+# The formats that list every listing, with findings or not: the run must keep its records.
+LISTING_FORMATS = frozenset({"json", "junit", "html", "markdown"})
+
+
 class _Renderers(Mapping[str, Renderer]):
     def __getitem__(self, name: str) -> Renderer:
         module = importlib.import_module(f"{__name__}.{_MODULES[name]}")
@@ -66,4 +70,11 @@ def format_for_path(path: str | None, default: str = "text") -> str:
     return found if found is not None and found in RENDERERS else default
 
 
-__all__ = ["FORMAT_SUFFIXES", "RENDERERS", "Renderer", "Report", "format_for_path"]
+__all__ = [
+    "FORMAT_SUFFIXES",
+    "LISTING_FORMATS",
+    "RENDERERS",
+    "Renderer",
+    "Report",
+    "format_for_path",
+]
