@@ -126,6 +126,9 @@ def example_context(check_cls: type[Check]) -> tuple[list[object], dict[str, Any
     return previous, options
 
 
+_READ_PROBLEMS = frozenset({"not-an-image", "truncated", "unsupported", "too-many-pixels"})
+
+
 def image_facts(reference: str, overrides: Mapping[str, Any] | None = None) -> ImageFacts:
     """Facts of a good photo (GOOD_PHOTO) named ``reference``, with ``overrides`` applied.
 
@@ -140,7 +143,11 @@ def image_facts(reference: str, overrides: Mapping[str, Any] | None = None) -> I
     }
     data.update(overrides or {})
     if data.get("problem"):  # an image that did not decode has no measurements
+        # ...and one that was never read (missing, refused, unreachable) has no content either.
+        read = data["problem"] in _READ_PROBLEMS or "content_hash" in (overrides or {})
         data = {k: data[k] for k in ("problem", "detail", "content_hash") if k in data}
+        if not read:
+            data.pop("content_hash", None)
     data["reference"] = reference
     return ImageFacts.from_dict(data)
 

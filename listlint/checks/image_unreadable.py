@@ -15,6 +15,11 @@ _FIXES = {
     Problem.REFUSED: "Keep images beside the catalog, or name their folder in image-roots",
 }
 
+_URL_FIXES = {
+    Problem.MISSING: "Correct the URL, or upload the photo again where it points",
+    Problem.REFUSED: "Give the http(s) URL of the photo itself",
+}
+
 
 class ImageUnreadable(Check):
     """An image that does not exist, cannot be decoded, or is not what its name says.
@@ -50,11 +55,14 @@ class ImageUnreadable(Check):
         for image in placed_images(listing, ctx):
             facts = image.facts
             if facts.problem in _FIXES:
+                remote = "://" in image.reference
                 yield self.finding(
                     listing,
                     f"{image.subject} cannot be read: {facts.detail}",
                     field=image.field,
-                    fix=_FIXES[facts.problem],
+                    fix=_URL_FIXES.get(facts.problem, _FIXES[facts.problem])
+                    if remote
+                    else _FIXES[facts.problem],
                     variant_id=image.variant_id,
                 )
             elif facts.ok and facts.extension_format and facts.extension_format != facts.format:

@@ -59,10 +59,12 @@ class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
         newurl: str,
     ) -> urllib.request.Request | None:
         if urlsplit(newurl).scheme.lower() not in ("http", "https"):
-            raise urllib.error.HTTPError(
-                newurl, code, "redirect to a scheme listlint does not fetch", headers, fp
-            )
+            raise _RefusedRedirect(f"HTTP {code} redirects to {newurl[:120]!r}, not http(s)")
         return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+class _RefusedRedirect(Exception):
+    """The server redirected to a scheme listlint never fetches (ftp:, file:, javascript:)."""
 
 
 _OPENER = urllib.request.build_opener(_HttpOnlyRedirects())
@@ -115,11 +117,15 @@ def fetch(
                 response.headers.get("ETag", ""),
                 response.headers.get("Last-Modified", ""),
             )
+    except _RefusedRedirect as exc:
+        return Failed(Problem.REFUSED, str(exc))
     except urllib.error.HTTPError as exc:
         if exc.code == 304 and cached is not None:
             return NotModified(cached[2])
         if exc.code in (404, 410):
             return Failed(Problem.MISSING, f"HTTP {exc.code}: the server has no such image")
+        if 300 <= exc.code < 400:  # urllib refuses a redirect to file:, javascript: and such
+            return Failed(Problem.REFUSED, f"HTTP {exc.code}: {exc.reason}")
         if exc.code >= 500 or exc.code == 429:
             return Failed(Problem.UNREACHABLE, f"HTTP {exc.code} from the server")
         return Failed(Problem.MISSING, f"HTTP {exc.code}: {exc.reason}")
