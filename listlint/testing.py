@@ -134,7 +134,8 @@ def image_facts(reference: str, overrides: Mapping[str, Any] | None = None) -> I
 
     Each name gets its own content hash and difference hash, so two names are two photos.
     """
-    digest = hashlib.sha256(reference.encode("utf-8")).hexdigest()
+    # surrogatepass: a record built in Python may hold half a character ("\ud800").
+    digest = hashlib.sha256(reference.encode("utf-8", "surrogatepass")).hexdigest()
     data: dict[str, Any] = {
         **GOOD_PHOTO,
         "content_hash": digest,

@@ -52,8 +52,12 @@ class ConflictCheck(Check):
                 if field == "title":
                     continue
                 against = tuple(s for g in title for s in g)
+            # Each value once: a title that repeats one colour thousands of times would
+            # otherwise be compared in full with every sentence of the description.
             values = (
-                against.values if isinstance(against, Reference) else [s.value for s in against]
+                against.values
+                if isinstance(against, Reference)
+                else list(dict.fromkeys(s.value for s in against))
             )
             # Only the description's groups that may disagree are read.
             groups = title if field == "title" else specs.groups_against(self.kind, field, values)

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from listlint.loaders.base import (
     Loaded,
     Problem,
+    _without_lone_surrogates,
     escapes_surrogates,
     records,
     shallow_json,
@@ -76,4 +77,5 @@ def leading_id(text: str, pos: int = 0) -> str | None:
         value = json.loads(f'"{match.group(1)}"')
     except json.JSONDecodeError:
         return None
-    return str(value).strip() or None
+    # "\ud800" escapes half a character, which no report could write: U+FFFD, as in records.
+    return _without_lone_surrogates(str(value)).strip() or None

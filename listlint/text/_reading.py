@@ -543,7 +543,9 @@ class Reader:
         """Where the sentence holding ``pos`` starts: past the last sentence mark before it,
         looked for up to :data:`_WINDOW` characters back."""
         if self.title:
-            return 0
+            # A title is one sentence; a hostile one of megabytes is read in windows as a
+            # description is, or every colour word in it would rescan all the text before it.
+            return 0 if pos <= _WINDOW else pos - _WINDOW
         known = self._starts.get(pos)
         if known is not None:
             return known
@@ -563,7 +565,7 @@ class Reader:
         """Where the sentence holding ``pos`` ends: at the first sentence mark from ``pos`` on,
         looked for up to :data:`_WINDOW` characters ahead."""
         if self.title:
-            return len(self.text)
+            return min(len(self.text), pos + _WINDOW)
         text = self.text
         high = min(len(text), pos + _WINDOW)
         best = high

@@ -112,7 +112,8 @@ def _find(text: str, languages: tuple[str, ...]) -> KindMatch | None:
         vocabulary = _vocabulary().get(language, {})
         matcher = _ascii_matcher(language) if ascii else None
         for match in (matcher or _matcher(language)).finditer(lowered):
-            if _COUNT_BEFORE.search(lowered, 0, match.start()):
+            # Only the text just before the word: from 0 on, a long title costs n² here.
+            if _COUNT_BEFORE.search(lowered, max(0, match.start() - 64), match.start()):
                 continue  # "Tea, 100 Bags" counts bags, it does not sell one
             word = match.group("w").lower()
             found.append((match.start(), -len(match.group(0)), vocabulary[word], match.group(0)))
