@@ -62,6 +62,22 @@ def _history_options(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)  # fmt: skip
 
 
+def _report_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--format, -o and --template-dir, shared by check and report."""
+    command = click.option(
+        "--template-dir", type=click.Path(exists=True, file_okay=False),
+        help="Folder whose templates override the HTML and markdown reports' built-in ones.",
+    )(command)  # fmt: skip
+    command = click.option(
+        "-o", "--output", type=click.Path(dir_okay=False, writable=True),
+        help="Write the report to FILE instead of stdout.",
+    )(command)  # fmt: skip
+    return click.option(
+        "--format", "output_format", type=click.Choice(sorted(RENDERERS)),
+        help="Output format (default: the one -o's suffix names, else text).",
+    )(command)  # fmt: skip
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="listlint")
 def cli() -> None:
@@ -74,16 +90,7 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option(
-    "--format", "output_format", type=click.Choice(sorted(RENDERERS)),
-    help="Output format (default: the one -o's suffix names, else text).",
-)  # fmt: skip
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, writable=True),
-    help="Write the report to FILE instead of stdout.",
-)
+@_report_options
 @click.option(
     "--profile",
     help="Marketplace profile (default: config, else the listing's marketplace, else generic).",
@@ -122,10 +129,6 @@ def cli() -> None:
 @click.option(
     "--group-by", metavar="COLUMN",
     help="CSV column whose equal values make rows the variants of one listing.",
-)  # fmt: skip
-@click.option(
-    "--template-dir", type=click.Path(exists=True, file_okay=False),
-    help="Folder whose templates override the HTML and markdown reports' built-in ones.",
 )  # fmt: skip
 @click.option(
     "--jobs", "-j", type=click.IntRange(min=0), metavar="N",
@@ -553,20 +556,7 @@ def init(profile: str | None, output: str | None, pyproject: bool, force: bool) 
 
 @cli.command()
 @click.argument("run", metavar="RUN.json")
-@click.option(
-    "--format", "output_format", type=click.Choice(sorted(RENDERERS)),
-    help="Output format (default: the one -o's suffix names, else text).",
-)  # fmt: skip
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, writable=True),
-    help="Write the report to FILE instead of stdout.",
-)
-@click.option(
-    "--template-dir", type=click.Path(exists=True, file_okay=False),
-    help="Folder whose templates override the HTML and markdown reports' built-in ones.",
-)  # fmt: skip
+@_report_options
 def report(
     run: str, output_format: str | None, output: str | None, template_dir: str | None
 ) -> None:

@@ -59,11 +59,11 @@ def measure(reference: str, data: bytes) -> ImageFacts:
     try:
         decoded = decode(data)
     except DecodeError as exc:
-        return _replace(base, problem=exc.problem, detail=exc.detail, **_header_of(data))
+        return dataclasses.replace(base, problem=exc.problem, detail=exc.detail, **_header_of(data))
     return measure_decoded(base, decoded)
 
 
-def _header_of(data: bytes) -> dict[str, object]:
+def _header_of(data: bytes) -> dict[str, Any]:
     # A photo too big to decode still has a format and a size worth reporting.
     try:
         header = read_header(data)
@@ -98,7 +98,7 @@ def measure_decoded(base: ImageFacts, decoded: Decoded) -> ImageFacts:
     inside = small_gray[region] if region is not None else small_gray.ravel()
     inside_histogram = np.bincount(inside, minlength=256)
     total = histogram.sum()
-    return _replace(
+    return dataclasses.replace(
         base,
         format=decoded.header.format,
         width=decoded.header.width,
@@ -117,10 +117,6 @@ def measure_decoded(base: ImageFacts, decoded: Decoded) -> ImageFacts:
         colours=_dominant_colours(rgb, region),
         dhash=_dhash(small_gray),
     )
-
-
-def _replace(base: ImageFacts, **changes: Any) -> ImageFacts:
-    return dataclasses.replace(base, **changes)
 
 
 def _percentiles(histogram: IntArray, *shares: float) -> list[int]:
