@@ -11,6 +11,16 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+# The day bench/generate.py's catalogs are exported (its REFERENCE_DAY): runs judge the age of
+# listings (stale-listing) against it, so a benchmark gives the same findings on every day.
+GENERATED_TODAY = "2026-11-27"
+
+
+def bench_env() -> dict[str, str]:
+    """The environment of a benchmarked listlint run: this one, with LISTLINT_TODAY pinned
+    to GENERATED_TODAY unless it is already set."""
+    return {"LISTLINT_TODAY": GENERATED_TODAY, **os.environ}
+
 
 @dataclass(frozen=True)
 class Run:
@@ -41,7 +51,11 @@ def run_timed(command: Sequence[str]) -> Run:
     """
     started = time.perf_counter()
     process = subprocess.Popen(
-        list(command), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        list(command),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=bench_env(),
     )
     assert process.stderr is not None
     stderr = process.stderr.read()

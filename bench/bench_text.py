@@ -21,6 +21,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from _common import bench_env
+
 HERE = Path(__file__).resolve().parent
 
 
@@ -32,6 +34,7 @@ def _cpu_seconds(catalog: Path, *select: str) -> tuple[float, dict[str, int]]:
             [sys.executable, "-m", "listlint", "check", str(catalog), "--format", "json",
              "-o", report.name, "--fail-on", "never", *select],
             check=True,
+            env=bench_env(),
         )  # fmt: skip
         summary = json.loads(Path(report.name).read_text("utf-8"))["summary"]
     after = resource.getrusage(resource.RUSAGE_CHILDREN)

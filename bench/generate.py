@@ -8,9 +8,12 @@ home textiles, furniture, electronics and everyday goods, with 0-6 variants, des
 200-1500 characters (some in HTML), a few in German and French. About ``--defect-rate`` (default
 10 %) of the listings carry exactly one defect of the kinds listlint's core rules look for:
 missing-color/-size/-material, invalid-gtin, sale-price-above-price, negative-stock,
-title-too-long, title-all-caps, title-promotional, title-repeated-words, duplicate-id. The others
-are written to be clean. ``--labels`` writes which defect went where, one JSON line per defective
-listing: ``{"line": 12, "id": "...", "expect": ["rule-name"]}``.
+title-too-long, title-all-caps, title-promotional, title-repeated-words, duplicate-id,
+stale-listing. The others are written to be clean: each was updated in the four weeks before
+``REFERENCE_DAY`` (run listlint with ``LISTLINT_TODAY`` set to it, as the bench scripts do, so
+that stale-listing judges ages the same way on every day). ``--labels`` writes which defect
+went where, one JSON line per defective listing:
+``{"line": 12, "id": "...", "expect": ["rule-name"]}``.
 
 With ``--images pool`` (the default) a small pool of product photos (640x640 JPEG, one colour
 each) is drawn into ``images/`` next to FILE and listings reference 1-3 of them, in their own
@@ -28,6 +31,7 @@ import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -321,7 +325,10 @@ def check_digit(body: str) -> str:
 BASE_DEFECTS = (
     "invalid-gtin", "sale-price-above-price", "negative-stock", "title-too-long",
     "title-all-caps", "title-promotional", "title-repeated-words", "duplicate-id",
+    "stale-listing",
 )  # fmt: skip
+# The day the catalog is exported: clean listings were updated in the four weeks before it.
+REFERENCE_DAY = date(2026, 11, 27)
 
 
 class Generator:
@@ -456,7 +463,7 @@ class Generator:
             record["gtin"] = self.gtin()
         record["shipping"] = {"days_min": 1 + self.below(3), "days_max": 4 + self.below(8),
                               "cost": 0 if rng.random() < 0.5 else 4.95, "from": "US"}  # fmt: skip
-        record["updated_at"] = f"2026-{1 + self.below(11):02d}-{1 + self.below(28):02d}"
+        record["updated_at"] = (REFERENCE_DAY - timedelta(days=self.below(28))).isoformat()
         if defect is not None:
             self.inject(record, defect)
         return record, defect
@@ -584,6 +591,9 @@ class Generator:
             record["title"] = title
         elif defect == "title-all-caps":
             record["title"] = record["title"].upper()
+        elif defect == "stale-listing":  # not touched for two to eleven months
+            age = timedelta(days=60 + self.below(270))
+            record["updated_at"] = (REFERENCE_DAY - age).isoformat()
         elif defect == "title-promotional":
             phrase = self.pick(PROMO_PHRASES)
             record["title"] = record["title"] + " " + phrase
