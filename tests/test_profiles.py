@@ -155,6 +155,8 @@ def test_profile_data_is_checked_strictly() -> None:
         profiles.check_data({"gtin": {"coupon-prefixes": ["5x"]}}, "x")
     with pytest.raises(profiles.ProfileError, match="background must be one of"):
         profiles.check_data({"images": {"background": "black"}}, "x")
+    with pytest.raises(profiles.ProfileError, match="min-side-of must be one of shorter, longer"):
+        profiles.check_data({"images": {"min-side-of": "widest"}}, "x")
 
 
 # Inheritance.

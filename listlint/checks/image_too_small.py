@@ -12,7 +12,8 @@ class ImageTooSmall(Check):
 
     What it does:
         Reads each image's size from its header (after EXIF rotation) and fires when the shorter
-        side is below the profile's ``images.min-side``.
+        side is below the profile's ``images.min-side``; a profile with ``min-side-of =
+        "longer"`` (eBay's rule: 500 px on the longest side) measures the longer side instead.
 
     Why it matters:
         Amazon and eBay require 500 px and Google will from 2027; smaller photos are rejected or
@@ -35,14 +36,18 @@ class ImageTooSmall(Check):
 
     def check(self, listing: Listing, ctx: CheckContext) -> Iterator[Finding]:
         minimum = ctx.profile.image_min_side
+        longer = ctx.profile.image_min_side_of == "longer"
         for image in placed_images(listing, ctx):
             facts = image.facts
-            if facts.width and facts.shorter_side < minimum:
+            side = facts.longer_side if longer else facts.shorter_side
+            if facts.width and side < minimum:
+                where = "the longer side" if longer else "the shorter side"
                 yield self.finding(
                     listing,
                     f"{image.subject} is {facts.width}x{facts.height} px; {ctx.profile.label} "
-                    f"wants at least {minimum} px on the shorter side",
+                    f"wants at least {minimum} px on {where}",
                     field=image.field,
-                    fix=f"Upload the photo at {minimum} px or more on each side (1000+ for zoom)",
+                    fix=f"Upload the photo at {minimum} px or more on "
+                    f"{where if longer else 'each side'} (1000+ for zoom)",
                     variant_id=image.variant_id,
                 )

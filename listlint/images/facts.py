@@ -75,6 +75,10 @@ class ImageFacts:
     def shorter_side(self) -> int:
         return min(self.width, self.height)
 
+    @property
+    def longer_side(self) -> int:
+        return max(self.width, self.height)
+
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["colours"] = [asdict(c) for c in self.colours]

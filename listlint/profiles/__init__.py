@@ -28,6 +28,8 @@ class Profile:
     title_max_length: int = 150
     title_forbidden_characters: str = ""
     image_min_side: int = 500
+    # Which side image_min_side applies to: "shorter" (every side) or "longer" (eBay's rule).
+    image_min_side_of: str = "shorter"
     image_max_side: int = 10_000
     image_max_megapixels: float = 64.0
     image_max_file_mb: float = 16.0
@@ -175,6 +177,7 @@ _SCHEMA: Mapping[str, Any] = {
     "title": {"max-length": int, "forbidden-characters": str},
     "images": {
         "min-side": int,
+        "min-side-of": str,
         "max-side": int,
         "max-megapixels": float,
         "max-file-mb": float,
@@ -222,6 +225,8 @@ def _check_table(data: Mapping[str, Any], schema: Mapping[str, Any], where: str,
                     raise ProfileError(f'{where}: {path!r} must list digit strings like "02"')
         elif key == "background":
             _background_rule(value, where)
+        elif key == "min-side-of":
+            _min_side_of(value, where)
 
 
 def _is(value: object, expected: type) -> bool:
@@ -264,6 +269,7 @@ def _from_data(data: Mapping[str, Any]) -> Profile:
         title_max_length=int(title.get("max-length", 150)),
         title_forbidden_characters=str(title.get("forbidden-characters", "")),
         image_min_side=int(images.get("min-side", 500)),
+        image_min_side_of=_min_side_of(images.get("min-side-of", "shorter")),
         image_max_side=int(images.get("max-side", 10_000)),
         image_max_megapixels=float(images.get("max-megapixels", 64.0)),
         image_max_file_mb=float(images.get("max-file-mb", 16.0)),
@@ -290,6 +296,17 @@ def _background_rule(value: object, where: str = "") -> str:
     return rule
 
 
+MIN_SIDE_OF = ("shorter", "longer")
+
+
+def _min_side_of(value: object, where: str = "") -> str:
+    side = str(value).strip().lower()
+    if side not in MIN_SIDE_OF:
+        prefix = f"{where}: " if where else ""
+        raise ProfileError(f"{prefix}images.min-side-of must be one of {', '.join(MIN_SIDE_OF)}")
+    return side
+
+
 def settings_text(profile: Profile) -> str:
     """The resolved settings of ``profile`` as TOML, for ``listlint profiles NAME``."""
     lines = [f"name = {_toml_value(profile.name)}"]
@@ -308,6 +325,7 @@ def settings_text(profile: Profile) -> str:
         },
         "images": {
             "min-side": profile.image_min_side,
+            "min-side-of": profile.image_min_side_of,
             "max-side": profile.image_max_side,
             "max-megapixels": profile.image_max_megapixels,
             "max-file-mb": profile.image_max_file_mb,

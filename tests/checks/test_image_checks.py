@@ -173,6 +173,16 @@ def test_too_small() -> None:
     ]
 
 
+def test_too_small_on_ebay_measures_the_longer_side() -> None:
+    # eBay's picture policy: 500 px on the longest side, so a 480x900 photo is fine there.
+    images = {"a.jpg": {"width": 480, "height": 900}, "b.jpg": {"width": 400, "height": 300}}
+    listing = _listing(["a.jpg", "b.jpg"])
+    findings = run_check(ImageTooSmall, listing, images=images, profile="ebay")
+    assert [f.message for f in findings] == [
+        "Image 2 'b.jpg' is 400x300 px; eBay wants at least 500 px on the longer side"
+    ]
+
+
 def test_too_small_says_nothing_about_an_image_of_unknown_size() -> None:
     images = {"a.jpg": {"problem": Problem.TRUNCATED}}
     assert _run(ImageTooSmall, _listing(["a.jpg"]), images) == []
