@@ -105,3 +105,76 @@ def test_descriptions_that_agree_or_say_nothing(
 def test_one_bound_is_enough_to_compare() -> None:
     assert run_check(ShippingTime, _listing("Ships in 4-6 weeks.", days_max=5))
     assert run_check(ShippingTime, _listing("Ships in 4-6 weeks.", days_min=3))
+
+
+# Other languages: the words are in listlint/vocab/shipping.toml.
+
+
+@pytest.mark.parametrize(
+    ("description", "days_min", "days_max"),
+    [
+        ("Maßanfertigung: Versand innerhalb von 4-6 Wochen.", 3, 5),
+        ("Lieferzeit: 15-20 Werktage.", 2, 4),
+        ("Die Ware wird innerhalb von 3 Wochen versendet.", 2, 5),
+        ("Fabriqué à la commande, expédié sous 4 semaines.", 3, 5),
+        ("Délai de livraison : 15 à 20 jours ouvrés.", 2, 4),
+        ("Hecho a mano: envío en 3-4 semanas.", 2, 5),
+        ("Entrega en 1-2 días.", 10, 20),  # far sooner than the promise
+        ("Spedizione in 4 settimane.", 2, 5),
+        ("Tempi di consegna: 15-20 giorni lavorativi.", 2, 4),
+        ("Envio em 3 semanas.", 2, 5),
+        ("Prazo de entrega: 15 a 20 dias úteis.", 2, 4),
+        ("Made to order. Versand innerhalb von zwei Wochen.", 2, 5),  # number words
+    ],
+)
+def test_descriptions_in_other_languages_that_deny_the_promise(
+    description: str, days_min: int, days_max: int
+) -> None:
+    (finding,) = run_check(
+        ShippingTime, _listing(description, days_min=days_min, days_max=days_max)
+    )
+    assert finding.field == "description"
+    assert "but shipping promises" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("description", "days_min", "days_max"),
+    [
+        ("Versand innerhalb von 24 Stunden.", 2, 4),
+        ("Wir versenden innerhalb eines Werktages nach Ihrer Bestellung.", 2, 4),
+        ("Lieferzeit: 2-4 Werktage.", 2, 4),
+        ("Rücksendungen sind innerhalb von 30 Tagen möglich.", 2, 4),  # returns
+        ("Kostenloser Versand, 30 Tage Rückgaberecht.", 2, 4),
+        ("Versand: 30 Tage Rückgaberecht.", 2, 4),
+        ("Expresslieferung in 1 Tag gegen Aufpreis.", 7, 14),  # an option
+        ("Lieferung in 3 Wochen nach Österreich.", 2, 4),  # a region
+        ("Expédié sous 24h, livré en 3 à 5 jours ouvrés.", 3, 5),
+        ("Retours acceptés sous 30 jours.", 2, 4),
+        ("Livraison en 3 semaines en Corse et dans les DOM-TOM.", 2, 4),
+        ("Livraison express en 24h disponible.", 5, 8),
+        ("l'envoi se fait sous 48h", 3, 5),
+        ("Envío en 24/48 horas. Devoluciones gratuitas en 30 días.", 3, 5),
+        ("Entrega en 3 a 5 días hábiles.", 3, 5),
+        ("Envío a Canarias en 3 semanas.", 2, 5),  # a region
+        ("Spedizione in 24/48 ore, consegna in 3-5 giorni lavorativi.", 3, 5),
+        ("Reso gratuito entro 30 giorni.", 2, 4),
+        ("Enviado em 2 dias úteis; entrega em 3 a 5 dias.", 3, 5),
+        ("Devolução grátis em 30 dias.", 2, 4),
+        ("Batterie mit 10 Tagen Laufzeit; Versand in Geschenkbox.", 2, 4),
+    ],
+)
+def test_descriptions_in_other_languages_that_agree_or_say_nothing(
+    description: str, days_min: int, days_max: int
+) -> None:
+    assert (
+        run_check(ShippingTime, _listing(description, days_min=days_min, days_max=days_max)) == []
+    )
+
+
+def test_the_message_quotes_the_statement_as_written() -> None:
+    (finding,) = run_check(
+        ShippingTime, _listing("Die Ware wird innerhalb von 3 Wochen versendet.", days_max=5)
+    )
+    assert finding.message == (
+        "The description says '3 Wochen versendet', but shipping promises 5 days"
+    )
