@@ -630,6 +630,13 @@ GOOD: dict[str, tuple[Painter, str, int, int]] = {
     "drill-orange.png": (drill, "orange", 800, 800),
     "cans-energy-drink.png": (cans, "cobalt", 1000, 800),
     "hoodie-heather-grey.png": (top, "heather-grey", 800, 800),
+    # examples/catalog.jsonl, lines 25-30: the conflicts, each listing with a photo of its own
+    "tee-navy-long-sleeve.png": (top, "navy", 800, 800),
+    "tee-green-relaxed.png": (top, "forest-green", 900, 800),
+    "tv-65.png": (tv, "black", 960, 800),
+    "hoodie-burgundy-zip.png": (top, "burgundy", 800, 900),
+    "sneaker-canvas-red-high.png": (shoe, "red", 1000, 900),
+    "cushion-mustard-50.png": (cushion, "mustard", 900, 900),
     # examples/clean/catalog.json
     "shirt-light-blue.png": (top, "light-blue", 800, 800),
     "wallet-tan.png": (wallet, "tan", 800, 800),
@@ -658,6 +665,9 @@ OPTIONS: dict[str, dict[str, object]] = {
     "shorts-khaki.png": {"shorts": True},
     "boots-brown.png": {"boot": True, "sole": (50, 40, 34)},
     "sneaker-canvas-red.png": {"sole": (245, 245, 240)},
+    "tee-navy-long-sleeve.png": {"long_sleeves": True},
+    "hoodie-burgundy-zip.png": {"long_sleeves": True, "hood": True},
+    "sneaker-canvas-red-high.png": {"boot": True, "sole": (245, 245, 240)},
 }
 
 NOT_AN_IMAGE_TEXT = (

@@ -58,8 +58,8 @@ def test_examples_fire_exactly_the_documented_rules() -> None:
         fired[(path, finding.source.line or 0)].add(finding.name)
 
     expected = {where: rules & implemented for where, rules in _expected().items()}
-    assert len(expected) == 15
+    assert len(expected) == 21
     assert {where: rules for where, rules in fired.items()} == {
         where: rules for where, rules in expected.items() if rules
     }
-    assert result.listings == 34
+    assert result.listings == 40

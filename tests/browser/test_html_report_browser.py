@@ -93,9 +93,9 @@ def test_example_report_renders(
     assert page.title().startswith("listlint report:")
     assert page.locator("h1").inner_text() == "listlint report"
     cards = page.locator("article.listing")
-    assert cards.count() == 34
+    assert cards.count() == 40
     assert page.locator("#filters").is_visible()  # the script ran under the page's CSP
-    assert page.locator("#filter-status").inner_text() == "Showing 34 of 34 listings"
+    assert page.locator("#filter-status").inner_text() == "Showing 40 of 40 listings"
     # Photos are embedded once each, as style rules, and shown as labelled images.
     photos = page.locator(".photos [role=img]")
     assert photos.count() > 20
@@ -116,7 +116,7 @@ def test_everything_is_readable_without_javascript(
 ) -> None:
     page, _ = open_page(reports["examples"], java_script_enabled=False)
     assert not page.locator("#filters").is_visible()
-    assert page.locator("article.listing:visible").count() == 34
+    assert page.locator("article.listing:visible").count() == 40
     assert page.locator("li.finding:visible").count() == page.locator("li.finding").count() > 0
 
 
