@@ -49,13 +49,15 @@ class ImageColorMismatch(Check):
     options: ClassVar[Mapping[str, Any]] = {"min-share": 0.04, "dominant-share": 0.5}
 
     def check(self, listing: Listing, ctx: CheckContext) -> Iterator[Finding]:
-        families = listing_specs(listing).lexicon.color_families
         # Variants often share one photo: it is judged once, against every colour that shows it
         # (a gallery photo of the blue variant is no contradiction of the red one).
         shared: dict[str, tuple[PlacedImage, tuple[str, ...]]] = {}
         for image, texts in _main_images_with_colours(listing, ctx):
             first, known = shared.get(image.reference, (image, ()))
             shared[image.reference] = (first, tuple(dict.fromkeys((*known, *texts))))
+        if not shared:
+            return  # nothing to compare: the colour vocabulary is not even loaded
+        families = listing_specs(listing).lexicon.color_families
         for image, texts in shared.values():
             declared = _declared_families(texts, families)
             seen = _contradiction(image, declared, ctx) if declared else ""

@@ -64,7 +64,9 @@ class Header:
 @dataclass(frozen=True)
 class Decoded:
     header: Header
-    image: Image.Image  # RGB, longer side WORKING_SIDE, transparency composited onto white
+    # Longer side WORKING_SIDE, transparency composited onto white; RGB, or L for a greyscale
+    # photo (measure converts only the small sample it takes colours from).
+    image: Image.Image
 
 
 def decode(data: bytes, *, max_pixels: int = MAX_DECODE_PIXELS) -> Decoded:
@@ -151,11 +153,13 @@ def _reduced(image: Image.Image) -> Image.Image:
     width, height = image.size
     if image.format in ("JPEG", "MPO") and max(width, height) > WORKING_SIDE:
         # JPEG decodes at 1/2, 1/4 or 1/8 size for a fraction of the cost; Pillow picks the
-        # smallest scale that keeps at least the requested size.
+        # smallest scale that keeps at least the requested size. (Asking libjpeg for YCbCr, to
+        # skip its conversion to RGB, costs more: its RGB conversion is vectorised.)
         scale = WORKING_SIDE * (1 - WORKING_TOLERANCE) / max(width, height)
         image.draft("RGB", (max(1, int(width * scale)), max(1, int(height * scale))))
     image.load()  # decodes the first frame of an animation; raises on a truncated file
-    image = _rgb(image)
+    if image.mode != "L":  # greyscale needs no conversion: measure takes it as it is
+        image = _rgb(image)
     longer = max(image.size)
     # Only ever down: enlarging a small photo would blur it, and image-too-small reports it.
     if longer > WORKING_SIDE * (1 + WORKING_TOLERANCE):

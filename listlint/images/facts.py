@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 # Bump when a measurement changes meaning, so cached facts from older versions are not reused.
-MEASUREMENT_VERSION = 3
+MEASUREMENT_VERSION = 4
 
 
 class Problem:

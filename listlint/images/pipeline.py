@@ -12,16 +12,21 @@ import hashlib
 import os
 import stat
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from listlint.images import fetch, sources
+from listlint.images import sources
 from listlint.images.cache import FactsCache, replace_reference
 from listlint.images.facts import ImageFacts, Problem
 from listlint.images.formats import extension_format
 from listlint.images.options import ImageOptions
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
+# The process pool (multiprocessing) and the HTTP client (ssl) are imported where they are
+# used: a run served from the cache, or with local files only, starts faster without them.
 
 # A local file above this size is not read at all; every marketplace's limit is far below it.
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -123,6 +128,8 @@ class ImageMeasurer:
     def _fetched(self, remote: dict[str, list[Key]], results: dict[Key, ImageFacts]) -> list[_Work]:
         if not remote:
             return []
+        from listlint.images import fetch
+
         validators = {}
         if self.cache is not None:
             for url in remote:
@@ -176,6 +183,9 @@ class ImageMeasurer:
         return self._in_pool(work)
 
     def _in_pool(self, work: list[_Work]) -> list[ImageFacts]:
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
         if self._pool is None:
             self._pool = ProcessPoolExecutor(self.jobs)
         # Chunks keep the workers' queues short of per-photo round trips, small enough that the
@@ -234,6 +244,9 @@ def _file_hash(path: Path) -> str | None:
 def _isolated(item: _Work) -> ImageFacts:
     # After a worker died, each photo left over gets a worker of its own: the one that kills its
     # worker again is the culprit, and is reported instead of measured.
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     with ProcessPoolExecutor(1) as pool:
         try:
             return pool.submit(_measure_work, item.reference, item.path, item.data).result()

@@ -8,6 +8,7 @@ the rest of the catalog.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterator
 from functools import partial
 from itertools import chain
@@ -22,13 +23,11 @@ from listlint.loaders.jsonlines import load_json_lines
 from listlint.loaders.mapped import load_mapped
 from listlint.loaders.mapping import ColumnMapping
 from listlint.loaders.merchant_tsv import load_merchant_tsv
-from listlint.loaders.merchant_xml import load_merchant_xml
 from listlint.loaders.options import INPUT_FORMATS, LoadOptions
 from listlint.loaders.shopify import load_shopify
 from listlint.loaders.source import STDIN, display_name, read_text
 from listlint.loaders.table import load_table
 from listlint.loaders.woocommerce import load_woocommerce
-from listlint.loaders.yamldoc import load_yaml
 from listlint.model import SourceLocation
 
 __all__ = [
@@ -44,15 +43,28 @@ __all__ = [
     "load",
 ]
 
+
+def _imported_when_used(module: str, function: str) -> Callable[[str, str], Iterator[Loaded]]:
+    """A loader whose module is imported on first use: the YAML and XML parsers it needs would
+    cost every run start-up time, whatever format it reads."""
+
+    def load_with(text: str, name: str) -> Iterator[Loaded]:
+        loader = getattr(importlib.import_module(f"listlint.loaders.{module}"), function)
+        items: Iterator[Loaded] = loader(text, name)
+        return items
+
+    return load_with
+
+
 _LOADERS: dict[str, Callable[[str, str], Iterator[Loaded]]] = {
     "json": load_json,
     "jsonl": load_json_lines,
     "csv": load_table,
     "tsv": partial(load_table, delimiter="\t"),
-    "yaml": load_yaml,
+    "yaml": _imported_when_used("yamldoc", "load_yaml"),
     "shopify": load_shopify,
     "woocommerce": load_woocommerce,
-    "merchant-xml": load_merchant_xml,
+    "merchant-xml": _imported_when_used("merchant_xml", "load_merchant_xml"),
     "merchant-tsv": load_merchant_tsv,
 }
 

@@ -16,8 +16,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-import charset_normalizer
-
 from listlint.loaders.base import UnusableInput
 
 _BOMS = (  # UTF-32 first: its little-endian BOM starts with the UTF-16 one
@@ -166,7 +164,10 @@ def _legacy_decodings(data: bytes) -> list[tuple[str, str]]:
 
 
 def _hint(data: bytes) -> str:
-    # Outside the encodings we choose among, a statistical guess is better than none.
+    # Outside the encodings we choose among, a statistical guess is better than none. Imported
+    # here: it costs start-up time, and only a file in none of those encodings needs it.
+    import charset_normalizer
+
     guess = charset_normalizer.from_bytes(data).best()
     if guess is None:
         return "name the encoding with --encoding"

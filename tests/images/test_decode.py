@@ -292,6 +292,14 @@ def test_every_measurement_comes_from_a_reduced_image() -> None:
     assert decode(encode(product((600, 300)), "PNG")).image.size == (512, 256)
 
 
+def test_a_greyscale_jpeg_is_measured_without_colour() -> None:
+    decoded = decode(encode(product((1000, 1000)).convert("L")))
+    assert decoded.image.mode == "L"
+    facts = measure("grey.jpg", encode(product((1000, 1000)).convert("L")))
+    assert facts.ok and facts.sharpness is not None
+    assert {colour.family for colour in facts.colours} <= {"gray", "black", "white"}
+
+
 def test_decoding_a_tiny_image_works() -> None:
     facts = measure("dot.png", encode(Image.new("RGB", (1, 1), RED), "PNG"))
     assert facts.ok and (facts.width, facts.height) == (1, 1)

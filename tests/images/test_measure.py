@@ -125,6 +125,19 @@ def test_a_small_sharp_product_on_white_is_not_blurry(scale: float) -> None:
     assert _score(facts) > float(ImageBlurry.options["min-sharpness"])
 
 
+def test_a_blurred_product_cut_off_by_the_frame_is_blurry() -> None:
+    # A product wider than the frame: dark on the left edge, white backdrop on the right. Edges
+    # are differences with the pixels beside a pixel; none wraps around from the other side of
+    # the frame, which would be a sharp step that is in the photo nowhere.
+    shot = Image.new("RGB", (1000, 1000), "white")
+    draw = ImageDraw.Draw(shot)
+    draw.rectangle([0, 150, 700, 850], fill=(40, 40, 60))
+    draw.rectangle([0, 0, 1000, 60], fill=(60, 60, 70))
+    blurred = _measure(shot.filter(ImageFilter.GaussianBlur(4)))
+    assert "image-blurry" not in _fired(_measure(shot))
+    assert _fired(blurred) == {"image-blurry"}, blurred.sharpness
+
+
 def test_a_thin_product_is_not_blurry() -> None:
     shot = Image.new("RGB", (1000, 1000), "white")
     draw = ImageDraw.Draw(shot)
