@@ -231,6 +231,21 @@ def test_blurry() -> None:
     assert _run(ImageBlurry, _listing(["a.jpg"]), {"a.jpg": {"sharpness": None}}) == []
 
 
+def test_blurry_needs_soft_edges_too() -> None:
+    # A low sharpness with edges that rise within 2 px: straight edges between two pixels (a
+    # TV packshot at some sizes), not a blur.
+    record = _listing(["tv.jpg"])
+    packshot = {"tv.jpg": {"sharpness": 16.0, "edge_steepness": 97.5}}
+    assert _run(ImageBlurry, record, packshot) == []
+    blurred = {"tv.jpg": {"sharpness": 16.0, "edge_steepness": 62.0}}
+    assert [f.message for f in _run(ImageBlurry, record, blurred)] == [
+        "The main image 'tv.jpg' looks blurry (sharpness 16, below 24)"
+    ]
+    # Steepness not measured (sharpness was high when the facts were taken): sharpness decides.
+    assert _run(ImageBlurry, record, {"tv.jpg": {"sharpness": 16.0}})
+    assert _run(ImageBlurry, record, packshot, **{"min-edge-steepness": 99.0})
+
+
 def test_quality_checks_ignore_images_that_did_not_decode() -> None:
     images = {"a.jpg": {"problem": Problem.TRUNCATED}}
     for check in (ImageBlurry, ImageTooDark, ImageLowContrast, ImageOverexposed, ImageBackground):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -123,6 +125,31 @@ def test_a_small_sharp_product_on_white_is_not_blurry(scale: float) -> None:
     assert _score(facts) * 0.7 > _score(blurred) > 0
     assert not _blurry(shot)
     assert _score(facts) > float(ImageBlurry.options["min-sharpness"])
+
+
+def _drawn_tv(size: tuple[int, int]) -> Image.Image:
+    """The example catalog's TV packshot (scripts/draw_example_images.py): straight,
+    axis-aligned edges, drawn at twice the size and scaled down."""
+    path = Path(__file__).resolve().parents[2] / "scripts" / "draw_example_images.py"
+    spec = importlib.util.spec_from_file_location("draw_example_images", path)
+    assert spec is not None and spec.loader is not None
+    drawing = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(drawing)
+    canvas = drawing.Canvas(*size)
+    drawing.tv(canvas, drawing.COLORS["black"])
+    image: Image.Image = canvas.finish()
+    return image
+
+
+@pytest.mark.parametrize("size", [(1000, 800), (1030, 800), (1200, 800), (1537, 1025)])
+def test_a_packshot_of_straight_edges_is_sharp_at_every_size(size: tuple[int, int]) -> None:
+    # Its edges fall between two pixels the same way all along: at some sizes sharpness reads
+    # them as soft (16 at 1200x800), edge steepness does not; a real blur lowers both.
+    shot = _drawn_tv(size)
+    facts = measure("tv.png", encode(shot, "PNG"))
+    assert "image-blurry" not in _fired(facts), (facts.sharpness, facts.edge_steepness)
+    blurred = measure("tv.png", encode(shot.filter(ImageFilter.GaussianBlur(3)), "PNG"))
+    assert _fired(blurred) == {"image-blurry"}, (blurred.sharpness, blurred.edge_steepness)
 
 
 def test_a_blurred_product_cut_off_by_the_frame_is_blurry() -> None:
