@@ -8,7 +8,8 @@ process each time (caches start cold, as a user's run does) and reports listings
 the whole run (start-up, read, parse, validate, every text rule, JSON report; the image rules,
 LL5xx, are bench_images.py's) and for the checks alone (the
 whole run minus a run with only ``invalid-listing`` selected). The figures are the CPU time of
-that one process, so they are per core whatever else the machine is doing.
+that one process (``--jobs 1``: a big catalog is otherwise shared between processes), so they
+are per core whatever else the machine is doing.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def _cpu_seconds(catalog: Path, *select: str) -> tuple[float, dict[str, int]]:
     with tempfile.NamedTemporaryFile(suffix=".json") as report:
         subprocess.run(
             [sys.executable, "-m", "listlint", "check", str(catalog), "--format", "json",
-             "-o", report.name, "--fail-on", "never", *select],
+             "-o", report.name, "--fail-on", "never", "--jobs", "1", *select],
             check=True,
             env=bench_env(),
         )  # fmt: skip

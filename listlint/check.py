@@ -118,6 +118,14 @@ class Check:
     options: ClassVar[Mapping[str, Any]] = {}
     # True for checks that read image facts: the runner then decodes and measures the images.
     needs_images: ClassVar[bool] = False
+    # True for checks whose findings on a listing depend on other listings (duplicate-id,
+    # image-reused). A partitioned run (listlint.distributed) lints the parts of a catalog in
+    # separate processes, so such a check splits :meth:`check` in two: :meth:`collect` runs on
+    # the workers and keeps what the check must remember of one listing, and :meth:`replay`
+    # runs once, in the client, over every listing's collected data in reading order. A check
+    # that keeps state across listings, or yields from finish(), must set it: without it, it
+    # would see only the part of the catalog its worker reads.
+    cross_listing: ClassVar[bool] = False
 
     @classmethod
     def check_options(cls, options: Mapping[str, Any]) -> None:
@@ -130,6 +138,17 @@ class Check:
     def finish(self, ctx: CheckContext) -> Iterable[Finding]:
         """Called once after the last listing; yields findings that need the whole catalog."""
         return ()
+
+    def collect(self, listing: Listing, ctx: CheckContext) -> Any:
+        """What a ``cross_listing`` check must remember of ``listing``: small and picklable (it
+        travels from a worker to the client), or None for nothing. ``check`` must give exactly
+        ``replay(collect(listing, ctx), ctx)``."""
+        raise NotImplementedError(f"{self.name} sets cross_listing but has no collect()")
+
+    def replay(self, collected: Any, ctx: CheckContext) -> Iterable[Finding]:
+        """The findings :meth:`check` yields on the listing ``collected`` (from :meth:`collect`)
+        was made of, after this instance replayed every earlier listing's collected data."""
+        raise NotImplementedError(f"{self.name} sets cross_listing but has no replay()")
 
     def finding(
         self,

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
@@ -21,6 +22,13 @@ from listlint.baseline import BaselineError, apply_baseline, load_baseline, writ
 from listlint.baseline import Key as BaselineKey
 from listlint.check import Check, Finding, Severity
 from listlint.config import FAIL_ON_CHOICES, ConfigError, Settings, find_config, load_settings
+from listlint.distributed import (
+    DEFAULT_PARTITION_SIZE,
+    DistributedError,
+    DistributedRunner,
+    parse_size,
+)
+from listlint.distributed.local import ProcessPoolRunner, worker_count, worth_it
 from listlint.history import HistoryError, previous_from_git, previous_from_paths
 from listlint.images.options import CACHE_DIR, ImageOptions
 from listlint.loaders import INPUT_FORMATS, ColumnMapping, LoadOptions
@@ -132,11 +140,21 @@ def cli() -> None:
 )  # fmt: skip
 @click.option(
     "--jobs", "-j", type=click.IntRange(min=0), metavar="N",
-    help="Worker processes that measure images (default: config, else one per core).",
+    help="Worker processes (default: config, else one per core): they measure images and, on "
+    "catalogs over 8 MB, lint parts of the catalog side by side.",
 )  # fmt: skip
 @click.option(
     "--no-cache", is_flag=True, help="Measure every image again; do not read or write the cache."
 )
+@click.option(
+    "--scheduler", metavar="ADDRESS",
+    help="Lint on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:8786); needs "
+    "listlint[dask] and the catalog at the same path on every worker.",
+)  # fmt: skip
+@click.option(
+    "--partition-size", metavar="SIZE",
+    help="With --scheduler: about this much catalog per task, e.g. 64M (default 16M).",
+)  # fmt: skip
 @click.option(
     "--baseline", "baseline_path", type=click.Path(dir_okay=False), metavar="FILE",
     help="Report only findings not in this baseline (from `listlint baseline`).",
@@ -175,6 +193,8 @@ def check(
     previous: tuple[str, ...] = (),
     previous_ref: str | None = None,
     write_baseline: str | None = None,
+    scheduler: str | None = None,
+    partition_size: str | None = None,
 ) -> None:
     """Lint the catalogs at PATHS (files or folders; '-' reads JSON Lines from stdin)."""
 
@@ -216,7 +236,8 @@ def check(
             LoadOptions(input_format, _column_mapping(settings, column_map, group_by)),
             warn,
         )
-        runner = Runner(
+        workers = settings.jobs if jobs is None else jobs
+        runner = _runner(scheduler, partition_size, paths, workers)(
             checks,
             settings,
             profile=profile,
@@ -234,15 +255,18 @@ def check(
             ),
             on_note=warn,
             on_progress=None if progress is None else progress.update,
+            on_bytes=None if progress is None else progress.set_bytes,
             previous=history,
             today=_today(),
             keep_records=(output_format or format_for_path(output)) in LISTING_FORMATS,
         )
-    except (ConfigError, profiles.UnknownProfile, LookupError) as exc:
+    except (ConfigError, profiles.UnknownProfile, LookupError, DistributedError) as exc:
         _fail(str(exc))
     note(f"checks: {', '.join(c.name for c in checks) or 'none'}")
     try:
         result = runner.run(paths)
+    except DistributedError as exc:
+        _fail(str(exc))
     finally:
         if progress is not None:
             progress.clear()
@@ -274,6 +298,26 @@ def check(
     if result.errors:
         sys.exit(EXIT_UNUSABLE)
     sys.exit(EXIT_FINDINGS if _fails(result.findings, threshold) else EXIT_CLEAN)
+
+
+def _runner(
+    scheduler: str | None, partition_size: str | None, paths: Sequence[str], jobs: int
+) -> Callable[..., Runner]:
+    """Runner; with --scheduler, the one that lints on a Dask cluster; for a big catalog and
+    several workers, the one that lints its parts in local processes (listlint.distributed)."""
+    if scheduler is None:
+        if partition_size is not None:
+            _fail("--partition-size needs --scheduler")
+        workers = worker_count(jobs)
+        size = worth_it(paths, workers)
+        if size is None:
+            return Runner
+        return partial(ProcessPoolRunner, workers=workers, partition_size=size)
+    try:
+        size = DEFAULT_PARTITION_SIZE if partition_size is None else parse_size(partition_size)
+    except ValueError as exc:
+        _fail(f"--partition-size: {exc}")
+    return partial(DistributedRunner, scheduler=scheduler, partition_size=size)
 
 
 def _baseline(path: str) -> Counter[BaselineKey]:

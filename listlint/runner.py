@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import fnmatch
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -32,8 +33,10 @@ from listlint.loaders import (
     discover,
     load,
 )
+from listlint.loaders.streaming import load_streamed
 from listlint.model import Listing, ListingRef, SourceLocation
 from listlint.selection import options_for, severity_for
+from listlint.spool import Spool, finding_spool, record_spool
 
 if TYPE_CHECKING:
     from listlint.images.pipeline import ImageMeasurer
@@ -48,12 +51,15 @@ PROGRESS_EVERY = 200
 
 @dataclass
 class RunResult:
-    findings: list[Finding] = field(default_factory=list)
+    # In reading order. A run's findings and records are spools (see listlint/spool.py): the
+    # first ones in memory, those of a huge catalog in a temporary file; iterate them, or
+    # take len(), as with lists.
+    findings: list[Finding] | Spool[Finding] = field(default_factory=finding_spool)
     listings: int = 0  # every record read, valid or not
     errors: list[str] = field(default_factory=list)  # unusable inputs and crashed checks
     profile: str = DEFAULT_PROFILE
     # One entry per record counted in ``listings``, in reading order: what the reports list.
-    records: list[ListingRef] = field(default_factory=list)
+    records: list[ListingRef] | Spool[ListingRef] = field(default_factory=record_spool)
 
     def counts(self) -> dict[str, int]:
         counts = {s.value: 0 for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)}
@@ -96,6 +102,7 @@ class Runner:
         today: date | None = None,
         on_progress: Callable[[int, int], None] | None = None,
         keep_records: bool = True,
+        on_bytes: Callable[[int, int | None], None] | None = None,
     ) -> None:
         self.settings = settings
         # Every record read, for the reports that list listings without findings too (JSON,
@@ -117,6 +124,10 @@ class Runner:
         # Called with (listings linted, images measured so far) every PROGRESS_EVERY listings:
         # what a progress display shows. None costs one test per listing.
         self.on_progress = on_progress
+        # Called with (bytes of the input files read, their total size or None when unknown,
+        # as for standard input) as the files are read: what makes a progress bar a bar.
+        self.on_bytes = on_bytes
+        self._bytes_done = 0
         self.images_measured = 0
         # Facts of the images of the listings being linted, filled a batch at a time; every
         # CheckContext holds this same dict.
@@ -139,6 +150,8 @@ class Runner:
         self._marketplaces = frozenset((*profiles.available(), *settings.profiles))
         # (profile name, waived rules) -> the checks to run with their contexts; see _active.
         self._active_cache: dict[tuple[str, frozenset[str]], list[_Active]] = {}
+        # The findings of the listing being linted, before they join the run's.
+        self._found: list[Finding] = []
 
     def run(self, paths: Sequence[str]) -> RunResult:
         measurer = self._image_measurer()
@@ -199,14 +212,15 @@ class Runner:
                 suffixes = ", ".join(SUPPORTED_SUFFIXES)
                 result.errors.append(f"{named}: no catalog files ({suffixes}) in this folder")
             files.extend(found)
-        for path in files:
+        sizes = _sizes(files)
+        total = None if None in sizes else sum(size or 0 for size in sizes)
+        self._bytes_done = 0
+        if self.on_bytes is not None:
+            self.on_bytes(self._bytes_done, total)
+        for path, size in zip(files, sizes, strict=True):
+            done_before = self._bytes_done
             try:
-                items = load(
-                    path,
-                    encoding=self.encoding,
-                    on_encoding=self.on_encoding,
-                    options=self.load_options,
-                )
+                items = self._load(path, total)
                 if measurer is not None:
                     items = self._with_images(items, measurer)
                 file_ignores = self._file_ignores(path)
@@ -234,6 +248,9 @@ class Runner:
                     self._report_problem(item, file_ignores, result)
             except UnusableInput as exc:
                 result.errors.append(str(exc))
+            self._bytes_done = done_before + (size or 0)
+            if self.on_bytes is not None:
+                self.on_bytes(self._bytes_done, total)
         for selected in self.selected:
             ctx = CheckContext(
                 self.default_profile,
@@ -244,6 +261,29 @@ class Runner:
             finished = self._guarded(selected, partial(selected.check.finish, ctx), "", result)
             result.findings.extend(self._apply(f, selected) for f in finished)
         return result
+
+    def _load(self, path: str, total: int | None) -> Iterator[Listing | Problem]:
+        """The records of the file at ``path``. A hook: listlint.distributed's workers read a
+        byte range of a file instead."""
+        # A big JSON Lines file is streamed; anything else is read whole.
+        streamed = load_streamed(
+            path,
+            encoding=self.encoding,
+            on_encoding=self.on_encoding,
+            options=self.load_options,
+            on_read=partial(self._read, total=total),
+        )
+        return streamed or load(
+            path,
+            encoding=self.encoding,
+            on_encoding=self.on_encoding,
+            options=self.load_options,
+        )
+
+    def _read(self, size: int, *, total: int | None) -> None:
+        self._bytes_done += size
+        if self.on_bytes is not None:
+            self.on_bytes(self._bytes_done, total)
 
     def _report_problem(
         self, problem: Problem, file_ignores: frozenset[str], result: RunResult
@@ -256,7 +296,7 @@ class Runner:
     def _lint(self, listing: Listing, file_ignores: frozenset[str], result: RunResult) -> None:
         # The hot loop of a run: once per check and listing, so it allocates nothing it can avoid.
         waived = listing.ignore | file_ignores if listing.ignore else file_ignores
-        findings = result.findings
+        findings = self._found
         for selected, ctx, check in self._active(self._profile_for(listing), waived):
             start = len(findings)
             try:
@@ -270,6 +310,9 @@ class Runner:
             if len(findings) > start:  # rare: most listings pass most checks
                 for index in range(start, len(findings)):
                     findings[index] = self._apply(findings[index], selected)
+        if findings:
+            result.findings.extend(findings)
+            findings.clear()
 
     def _active(self, profile: profiles.Profile, waived: frozenset[str]) -> list[_Active]:
         """The checks that run on a listing of ``profile`` that waives ``waived``, with contexts."""
@@ -339,6 +382,17 @@ class Runner:
             if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(Path(path).name, pattern):
                 rules.update(names)
         return frozenset(rules)
+
+
+def _sizes(files: Sequence[str]) -> list[int | None]:
+    """Each file's size in bytes; None for standard input and files that cannot be read."""
+    sizes: list[int | None] = []
+    for path in files:
+        try:
+            sizes.append(None if path == "-" else os.path.getsize(path))
+        except OSError:
+            sizes.append(None)
+    return sizes
 
 
 def _photos(listing: Listing) -> tuple[str, ...]:

@@ -1,10 +1,14 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from listlint.check import Check, CheckContext, Finding, Severity
 from listlint.checks._images import placed_images
-from listlint.model import Listing
+from listlint.model import Listing, SourceLocation
+
+# What image-reused keeps of a listing with photos: its id, its place, and per photo the content
+# hash, how a message names it, its field and its variant.
+_Photos = tuple[str, SourceLocation, tuple[tuple[str, str, str, str | None], ...]]
 
 
 class ImageReused(Check):
@@ -32,22 +36,50 @@ class ImageReused(Check):
     severity = Severity.INFO
     needs_images = True
 
-    def __init__(self) -> None:
-        self._first_listing: dict[str, str] = {}  # content hash -> id of the first listing
+    cross_listing = True  # a partitioned run collects each listing's hashes, replays them
 
-    def check(self, listing: Listing, ctx: CheckContext) -> Iterator[Finding]:
+    def __init__(self) -> None:
+        # 64 bits of the content hash, as an int (half the memory of its hex text) -> the id of
+        # the first listing with that photo.
+        self._first_listing: dict[int | str, str] = {}
+
+    def check(self, listing: Listing, ctx: CheckContext) -> Iterable[Finding]:
+        collected = self.collect(listing, ctx)
+        return self.replay(collected, ctx) if collected is not None else ()
+
+    def collect(self, listing: Listing, ctx: CheckContext) -> _Photos | None:
+        photos = tuple(
+            (image.facts.content_hash[:16], image.subject, image.field, image.variant_id)
+            for image in placed_images(listing, ctx)
+            if image.facts.content_hash  # 64 bits: compact, and collisions are rare
+        )
+        return (listing.id, listing.source, photos) if photos else None
+
+    def replay(self, collected: _Photos, ctx: CheckContext) -> Iterator[Finding]:
+        listing_id, source, photos = collected
         reported: set[str] = set()
-        for image in placed_images(listing, ctx):
-            digest = image.facts.content_hash[:16]  # 64 bits: compact, and collisions are rare
-            if not digest or digest in reported:
+        for digest, subject, field, variant_id in photos:
+            if digest in reported:
                 continue
-            first = self._first_listing.setdefault(digest, listing.id)
-            if first != listing.id:
+            first = self._first_listing.setdefault(_compact(digest), listing_id)
+            if first != listing_id:
                 reported.add(digest)
-                yield self.finding(
-                    listing,
-                    f"{image.subject} is the same photo as one of listing {first!r}",
-                    field=image.field,
-                    fix="Give each listing photos of its own product",
-                    variant_id=image.variant_id,
+                yield Finding(
+                    self.code,
+                    self.name,
+                    self.severity,
+                    listing_id,
+                    field,
+                    f"{subject} is the same photo as one of listing {first!r}",
+                    "Give each listing photos of its own product",
+                    source,
+                    variant_id,
                 )
+
+
+def _compact(digest: str) -> int | str:
+    """A hex digest as an int; anything else as it is."""
+    try:
+        return int(digest, 16)
+    except ValueError:
+        return digest

@@ -22,9 +22,10 @@ from listlint.model import SourceLocation
 _LEADING_ID = re.compile(r'\s*\{\s*"id"\s*:\s*"((?:[^"\\\n]|\\.){1,200})"')
 
 
-def load_json_lines(text: str, path: str) -> Iterator[Loaded]:
-    """Yield one Listing or Problem(s) per non-blank line of ``text``."""
-    for number, line in enumerate(_lines(text), start=1):
+def load_json_lines(text: str, path: str, first_line: int = 1) -> Iterator[Loaded]:
+    """Yield one Listing or Problem(s) per non-blank line of ``text``, whose first line is line
+    ``first_line`` of the file (a part of a file read in pieces, see loaders/streaming.py)."""
+    for number, line in enumerate(_lines(text), start=first_line):
         # Concatenated files can leave a BOM at the start of a line; it is not JSON whitespace.
         line = line.lstrip("\ufeff")
         if not line.strip():

@@ -6,7 +6,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -81,21 +81,30 @@ def fingerprints(findings: Iterable[Finding]) -> list[str]:
     finding's index among findings sharing all of those, but not the line or the message: an
     alert survives listings moving within the file and the wording of a message changing.
     """
-    seen: dict[tuple[str, ...], int] = {}
-    result = []
+    return list(iter_fingerprints(findings))
+
+
+def iter_fingerprints(findings: Iterable[Finding]) -> Iterator[str]:
+    """:func:`fingerprints`, one at a time, for reports that stream a huge run's findings.
+
+    What it remembers per distinct key is a 16-byte digest of the key and a count, not the key.
+    """
+    seen: dict[bytes, int] = {}
     for finding in findings:
-        key = (
-            finding.code,
-            report_path(finding.source.path),
-            finding.listing_id,
-            finding.field,
-            finding.variant_id or "",
+        text = "\x1f".join(
+            (
+                finding.code,
+                report_path(finding.source.path),
+                finding.listing_id,
+                finding.field,
+                finding.variant_id or "",
+            )
         )
+        key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
         index = seen.get(key, 0)
         seen[key] = index + 1
-        text = "\x1f".join((*key, str(index)))
-        result.append(hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32])
-    return result
+        text = f"{text}\x1f{index}"
+        yield hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def describe(finding: Finding) -> str:

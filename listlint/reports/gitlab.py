@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, TextIO
 
 from listlint.check import Finding, Severity
-from listlint.reports._common import describe, fingerprints, report_path, write_json_items
+from listlint.reports._common import describe, iter_fingerprints, report_path, write_json_items
 from listlint.reports.report import Report
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
@@ -20,7 +20,9 @@ _BLOCKER = "invalid-listing"
 def render(report: Report, out: TextIO, color: bool = False) -> None:
     entries = (
         entry(finding, fingerprint)
-        for finding, fingerprint in zip(report.findings, fingerprints(report.findings), strict=True)
+        for finding, fingerprint in zip(
+            report.findings, iter_fingerprints(report.findings), strict=True
+        )
     )
     write_json_items(out, entries)
     out.write("\n")

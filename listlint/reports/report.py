@@ -14,6 +14,7 @@ class Report:
     version: str
     profile: str
     listings: int
+    # Iterated in order, perhaps more than once, and len() taken: a list, or a run's Spool.
     findings: Sequence[Finding]
     show_summary: bool = True  # --quiet turns the human summary line off
     # Every record read, findings or not, in reading order (len == listings when known; a saved
@@ -23,7 +24,10 @@ class Report:
     template_dir: str | None = None
 
     def summary(self) -> dict[str, int]:
+        # One pass: a huge run's findings are read back from a temporary file (a Spool).
+        counts = dict.fromkeys((Severity.ERROR, Severity.WARNING, Severity.INFO), 0)
+        for finding in self.findings:
+            counts[finding.severity] += 1
         summary = {"listings": self.listings, "findings": len(self.findings)}
-        for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO):
-            summary[severity.value] = sum(1 for f in self.findings if f.severity is severity)
+        summary.update((severity.value, count) for severity, count in counts.items())
         return summary

@@ -9,10 +9,16 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator, Mapping
 from typing import Any, TextIO
 
 from listlint.check import Finding, Severity
-from listlint.reports._common import artifact_uri, fingerprints, rule_class, write_json_items
+from listlint.reports._common import (
+    artifact_uri,
+    iter_fingerprints,
+    rule_class,
+    write_json_items,
+)
 from listlint.reports.report import Report
 
 SCHEMA_URI = (
@@ -35,10 +41,10 @@ _EMBEDDED_LINK = re.compile(r"\][ \t]*\(")
 
 
 def render(report: Report, out: TextIO, color: bool = False) -> None:
-    # The rules and the rest are indented; the results, which may be many, one per line.
-    log = sarif_log(report)
+    # The rules and the rest are indented; the results, which may be many, one per line, made
+    # one at a time as they are written.
+    log, rule_index = _log_without_results(report)
     run = log["runs"][0]
-    results = run["results"]
     mark = "\x00results\x00"
     while True:  # a saved run could hold the mark itself in a rule name: make it unique
         run["results"] = mark
@@ -48,21 +54,24 @@ def render(report: Report, out: TextIO, color: bool = False) -> None:
         mark += "\x00"
     head, tail = parts
     out.write(head)
-    write_json_items(out, results)
+    write_json_items(out, _results(report, rule_index))
     out.write(tail)
     out.write("\n")
 
 
 def sarif_log(report: Report) -> dict[str, Any]:
+    log, rule_index = _log_without_results(report)
+    log["runs"][0]["results"] = list(_results(report, rule_index))
+    return log
+
+
+def _log_without_results(report: Report) -> tuple[dict[str, Any], dict[str, int]]:
+    """The SARIF log with ``results`` None, and each rule's index in its rules."""
     codes: dict[str, Finding] = {}
     for finding in report.findings:
         codes.setdefault(finding.code, finding)
     order = sorted(codes)
     index = {code: i for i, code in enumerate(order)}
-    results = [
-        _result(finding, index[finding.code], fingerprint)
-        for finding, fingerprint in zip(report.findings, fingerprints(report.findings), strict=True)
-    ]
     driver = {
         "name": "listlint",
         "version": report.version,
@@ -70,18 +79,26 @@ def sarif_log(report: Report) -> dict[str, Any]:
         "informationUri": INFORMATION_URI,
         "rules": [_rule(codes[code]) for code in order],
     }
-    return {
+    log = {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
         "runs": [
             {
                 "tool": {"driver": driver},
                 "columnKind": "unicodeCodePoints",
-                "results": results,
+                "results": None,
                 "properties": {"profile": report.profile, "listings": report.listings},
             }
         ],
     }
+    return log, index
+
+
+def _results(report: Report, rule_index: Mapping[str, int]) -> Iterator[dict[str, Any]]:
+    for finding, fingerprint in zip(
+        report.findings, iter_fingerprints(report.findings), strict=True
+    ):
+        yield _result(finding, rule_index[finding.code], fingerprint)
 
 
 def _rule(finding: Finding) -> dict[str, Any]:
