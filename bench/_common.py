@@ -30,6 +30,16 @@ class Run:
     stderr: str
 
 
+def split_extra(argv: Sequence[str] | None) -> tuple[list[str], list[str]]:
+    """The script's own arguments (``sys.argv[1:]`` when ``argv`` is None) and those after
+    ``--``, which go to listlint check."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if "--" not in args:
+        return args, []
+    split = args.index("--")
+    return args[:split], args[split + 1 :]
+
+
 def listlint_command(option: str | None) -> list[str]:
     """The command that starts listlint: ``--listlint`` if given, else ``listlint`` on PATH."""
     if option:

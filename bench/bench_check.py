@@ -24,16 +24,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import human_bytes, listlint_command, run_timed, usable
+from _common import human_bytes, listlint_command, run_timed, split_extra, usable
 from generate import generate
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    extra: list[str] = []
-    if "--" in argv:
-        split = argv.index("--")
-        argv, extra = argv[:split], argv[split + 1 :]
+    argv, extra = split_extra(argv)
     parser = argparse.ArgumentParser(
         description="Time listlint check on N generated listings.",
         epilog="Arguments after -- are passed to listlint check.",

@@ -41,7 +41,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import bench_env, listlint_command
+from _common import bench_env, listlint_command, split_extra
 
 GENERATE = Path(__file__).resolve().parent / "generate.py"
 _SUFFIXES = {"text": ".txt", "json": ".json", "sarif": ".sarif", "gitlab": ".json"}
@@ -151,11 +151,7 @@ def _generate(count: int, folder: Path, images: str, seed: int, defects: float) 
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    extra: list[str] = []
-    if "--" in argv:
-        split = argv.index("--")
-        argv, extra = argv[:split], argv[split + 1 :]
+    argv, extra = split_extra(argv)
     parser = argparse.ArgumentParser(
         description="Throughput and peak memory of listlint check at several catalog sizes.",
         epilog="Arguments after -- are passed to listlint check.",
