@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 from click.testing import Result
+from partitioned_listings import numbered_record
 
 from listlint.config import Settings
 from listlint.distributed import (
@@ -60,19 +61,6 @@ def client() -> Iterator[Any]:
         yield connected
 
 
-def _record(number: int, listing_id: str | None = None) -> dict[str, Any]:
-    kinds = [
-        {"title": "Linen Shirt", "category": "Clothing", "attributes": {"color": "white"}},
-        {"title": "SUMMER SALE TEE!!!", "category": "Clothing"},
-        {"title": "Ceramic Mug", "category": "Kitchen", "gtin": "4006381333932"},
-        {"title": "Red Cotton Hoodie", "category": "Clothing", "attributes": {"color": "blue"}},
-        {"title": "Desk Lamp", "category": "Home", "price": 10, "sale_price": 12},
-    ]
-    record: dict[str, Any] = {"id": listing_id or f"L{number:05d}", **kinds[number % len(kinds)]}
-    record["description"] = f"Listing number {number}, " + "plain words " * (number % 7)
-    return record
-
-
 def _big_jsonl(path: Path, count: int = 400) -> Path:
     """JSON Lines of ``count`` listings: line 350 reuses line 3's id, line 200 is broken, line
     120 is blank."""
@@ -84,7 +72,7 @@ def _big_jsonl(path: Path, count: int = 400) -> Path:
             lines.append("")
         else:
             listing_id = "L00003" if number == 350 else None
-            lines.append(json.dumps(_record(number, listing_id)))
+            lines.append(json.dumps(numbered_record(number, listing_id)))
     path.write_text("\n".join(lines) + "\n", "utf-8")
     return path
 
@@ -93,10 +81,12 @@ def _catalog(folder: Path) -> Path:
     """A folder of catalogs: JSON Lines, JSON, CSV and YAML; an id repeated across files."""
     folder.mkdir()
     for index in range(3):
-        records = [_record(index * 30 + number) for number in range(30)]
+        records = [numbered_record(index * 30 + number) for number in range(30)]
         with (folder / f"part-{index}.jsonl").open("w", encoding="utf-8") as out:
             out.writelines(json.dumps(record) + "\n" for record in records)
-    (folder / "extra.json").write_text(json.dumps([_record(5), _record(900)]), "utf-8")
+    (folder / "extra.json").write_text(
+        json.dumps([numbered_record(5), numbered_record(900)]), "utf-8"
+    )
     (folder / "table.csv").write_text(
         "id,title,category,color,price\n"
         "C1,Wool Scarf,Clothing,grey,20\n"
@@ -221,7 +211,7 @@ def test_previous_today_profile_and_config_travel_to_the_workers(
 ) -> None:
     monkeypatch.setenv("LISTLINT_TODAY", "2026-11-27")
     records = [
-        {**_record(n), "price": 10.0 + n, "updated_at": f"2026-{1 + n % 11:02d}-01"}
+        {**numbered_record(n), "price": 10.0 + n, "updated_at": f"2026-{1 + n % 11:02d}-01"}
         for n in range(60)
     ]
     path = tmp_path / "catalog.jsonl"

@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 from click.testing import Result
+from partitioned_listings import numbered_record
 
 from listlint.config import Settings
 from listlint.distributed import Lines, local, partition
@@ -25,25 +26,12 @@ from listlint.registry import load_registry
 from listlint.runner import Runner
 
 
-def _record(number: int, listing_id: str | None = None) -> dict[str, Any]:
-    kinds = [
-        {"title": "Linen Shirt", "category": "Clothing", "attributes": {"color": "white"}},
-        {"title": "SUMMER SALE TEE!!!", "category": "Clothing"},
-        {"title": "Ceramic Mug", "category": "Kitchen", "gtin": "4006381333932"},
-        {"title": "Red Cotton Hoodie", "category": "Clothing", "attributes": {"color": "blue"}},
-        {"title": "Desk Lamp", "category": "Home", "price": 10, "sale_price": 12},
-    ]
-    record: dict[str, Any] = {"id": listing_id or f"L{number:05d}", **kinds[number % len(kinds)]}
-    record["description"] = f"Listing number {number}, " + "plain words " * (number % 7)
-    return record
-
-
 def _catalog(path: Path, count: int = 400) -> Path:
     """``count`` listings: line 350 reuses line 3's id, line 200 is broken."""
     lines = [
         '{"id": "BROKEN-1", "title": "Broken", "price": }'
         if number == 200
-        else json.dumps(_record(number, "L00003" if number == 350 else None))
+        else json.dumps(numbered_record(number, "L00003" if number == 350 else None))
         for number in range(1, count + 1)
     ]
     path.write_text("\n".join(lines) + "\n", "utf-8")
@@ -99,7 +87,9 @@ def test_a_folder_of_several_formats_linted_in_processes(tmp_path: Path) -> None
         "id,title,category,color,price\nC1,Wool Scarf,Clothing,grey,20\nL00007,Hat,Clothing,,-1\n",
         "utf-8",
     )
-    (folder / "extra.json").write_text(json.dumps([_record(5), _record(900)]), "utf-8")
+    (folder / "extra.json").write_text(
+        json.dumps([numbered_record(5), numbered_record(900)]), "utf-8"
+    )
     checks = list(load_registry(plugins=False).checks)
     options: dict[str, Any] = {"today": date(2026, 11, 27)}
 
