@@ -147,6 +147,11 @@ def test_small_catalogs_one_worker_and_standard_input_stay_in_one_process(
         out.truncate(9 * 1024 * 1024)  # its size is all that decides
     assert worth_it([str(big)], 1) is None
     assert worth_it([str(big)], 2) == part_size(9 * 1024 * 1024, 2)
-    assert worth_it([str(tmp_path)], 2) is not None  # a folder counts its files
+    assert worth_it([str(tmp_path)], 2) is not None  # a folder counts its catalog files
+    photos = tmp_path / "photos"
+    photos.mkdir()
+    with (photos / "big.jpg").open("wb") as out:
+        out.truncate(9 * 1024 * 1024)
+    assert worth_it([str(photos), str(small)], 2) is None  # ...and not its photos
     assert part_size(10**6, 2) == 1024 * 1024  # never below 1 MB a part
     assert part_size(10**10, 2) == 16 * 1024 * 1024  # nor above 16 MB

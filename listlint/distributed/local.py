@@ -23,6 +23,8 @@ from listlint.config import Settings
 from listlint.distributed.partitioned import PartitionedRunner
 from listlint.distributed.partitions import Part
 from listlint.distributed.worker import Job, Outcome, lint_part
+from listlint.loaders import UnusableInput, discover
+from listlint.loaders.source import STDIN
 
 # Below this many bytes of catalog a single process is faster: starting the workers and
 # sending the results back costs more than the work shared (about 6,000 listings).
@@ -48,24 +50,24 @@ def part_size(total: int, workers: int) -> int:
 def worth_it(paths: Sequence[str], workers: int) -> int | None:
     """The part size for linting ``paths`` in ``workers`` processes, or None when one process
     is the better choice: one worker, standard input, or a catalog too small to share."""
-    if workers < 2 or any(path == "-" for path in paths):
+    if workers < 2 or any(path == STDIN for path in paths):
         return None
-    total = 0
-    for path in paths:
-        total += _size(path)
+    total = sum(_size(path) for named in paths for path in _catalog_files(named))
     return part_size(total, workers) if total >= MIN_PARALLEL_BYTES else None
 
 
-def _size(path: str) -> int:
-    """Bytes of catalog under ``path`` (a file, or a folder's files); 0 if it cannot be read."""
+def _catalog_files(path: str) -> list[str]:
+    """The catalog files the run reads for ``path`` (a folder's photos are no catalog); none
+    when it cannot be read, which the run itself reports."""
     try:
-        if not os.path.isdir(path):
-            return os.path.getsize(path)
-        return sum(
-            os.path.getsize(os.path.join(folder, name))
-            for folder, _, names in os.walk(path)
-            for name in names
-        )
+        return discover([path])
+    except UnusableInput:
+        return []
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
     except OSError:
         return 0
 
