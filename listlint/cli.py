@@ -70,6 +70,43 @@ def _history_options(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)  # fmt: skip
 
 
+def _input_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--config, --encoding, --input-format, --map and --group-by, shared by check and
+    baseline."""
+    command = click.option(
+        "--group-by", metavar="COLUMN",
+        help="CSV column whose equal values make rows the variants of one listing.",
+    )(command)  # fmt: skip
+    command = click.option(
+        "--map", "column_map", multiple=True, metavar="COLUMN=FIELD",
+        help='Read a CSV column as a record field, e.g. "Product Name=title" (repeatable).',
+    )(command)  # fmt: skip
+    command = click.option(
+        "--input-format", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True,
+        help="Read every input file as this format instead of detecting it.",
+    )(command)  # fmt: skip
+    command = click.option(
+        "--encoding", help="Read input files in this encoding instead of detecting it."
+    )(command)
+    return click.option(
+        "--config", "config_path", type=click.Path(dir_okay=False),
+        help="Use this config file instead of searching for one.",
+    )(command)  # fmt: skip
+
+
+def _worker_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--jobs and --no-cache, shared by check and baseline."""
+    command = click.option(
+        "--no-cache", is_flag=True,
+        help="Measure every image again; do not read or write the cache.",
+    )(command)  # fmt: skip
+    return click.option(
+        "--jobs", "-j", type=click.IntRange(min=0), metavar="N",
+        help="Worker processes (default: config, else one per core): they measure images and, "
+        "on catalogs over 8 MB, lint parts of the catalog side by side.",
+    )(command)  # fmt: skip
+
+
 def _report_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """--format, -o and --template-dir, shared by check and report."""
     command = click.option(
@@ -119,33 +156,8 @@ def cli() -> None:
     type=click.Choice(FAIL_ON_CHOICES),
     help="Lowest severity that makes the exit code 1 (default: error).",
 )
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False),
-    help="Use this config file instead of searching for one.",
-)
-@click.option("--encoding", help="Read input files in this encoding instead of detecting it.")
-@click.option(
-    "--input-format", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True,
-    help="Read every input file as this format instead of detecting it.",
-)  # fmt: skip
-@click.option(
-    "--map", "column_map", multiple=True, metavar="COLUMN=FIELD",
-    help='Read a CSV column as a record field, e.g. "Product Name=title" (repeatable).',
-)  # fmt: skip
-@click.option(
-    "--group-by", metavar="COLUMN",
-    help="CSV column whose equal values make rows the variants of one listing.",
-)  # fmt: skip
-@click.option(
-    "--jobs", "-j", type=click.IntRange(min=0), metavar="N",
-    help="Worker processes (default: config, else one per core): they measure images and, on "
-    "catalogs over 8 MB, lint parts of the catalog side by side.",
-)  # fmt: skip
-@click.option(
-    "--no-cache", is_flag=True, help="Measure every image again; do not read or write the cache."
-)
+@_input_options
+@_worker_options
 @click.option(
     "--scheduler", metavar="ADDRESS",
     help="Lint on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:8786); needs "
@@ -510,23 +522,9 @@ def _indent(text: str) -> str:
 @click.option("--select", multiple=True, help="Run only these rules, as for `check`.")
 @click.option("--extend-select", multiple=True, help="Run these rules too, as for `check`.")
 @click.option("--ignore", multiple=True, help="Do not run these rules, as for `check`.")
-@click.option(
-    "--config", "config_path", type=click.Path(dir_okay=False),
-    help="Use this config file instead of searching for one.",
-)  # fmt: skip
-@click.option("--encoding", help="Read input files in this encoding instead of detecting it.")
-@click.option(
-    "--input-format", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True,
-    help="Read every input file as this format instead of detecting it.",
-)  # fmt: skip
-@click.option(
-    "--map", "column_map", multiple=True, metavar="COLUMN=FIELD",
-    help="Read a CSV column as a record field (repeatable), as for `check`.",
-)  # fmt: skip
-@click.option("--group-by", metavar="COLUMN", help="CSV column grouping rows, as for `check`.")
+@_input_options
 @_history_options
-@click.option("--jobs", "-j", type=click.IntRange(min=0), metavar="N", help="Image workers.")
-@click.option("--no-cache", is_flag=True, help="Measure every image again.")
+@_worker_options
 @click.option("-q", "--quiet", is_flag=True, help="No notes on stderr.")
 @click.pass_context
 def baseline_command(ctx: click.Context, /, output: str, **options: Any) -> None:
