@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import importlib
 import inspect
-import pkgutil
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache, cached_property, partial
+from importlib import resources
 from importlib.metadata import EntryPoint, entry_points
 
+from listlint import _toml
 from listlint.check import CODE_PATTERN, NAME_PATTERN, Check
 
 ENTRY_POINT_GROUP = "listlint.checks"
+_INDEX = "index.toml"  # in listlint/checks/
 
 
 class RegistryError(Exception):
@@ -25,17 +28,42 @@ class RegistryError(Exception):
 
 
 @dataclass(frozen=True)
+class Known:
+    """A check known by its code and name; its class is imported the first time it is needed."""
+
+    code: str
+    name: str
+    where: str  # how an error names it: its module, or the plugin's class
+    load: Callable[[], type[Check]]
+
+
 class Registry:
-    checks: tuple[type[Check], ...]
+    """The checks of a run's installation, each imported only once something selects it.
+
+    ``--select LL5`` imports the image checks and nothing else: the text checks' modules compile
+    hundreds of patterns, which is most of a warm image run's start-up.
+    """
+
+    def __init__(self, known: Iterable[Known]) -> None:
+        self.known = tuple(sorted(known, key=lambda k: k.code))
+
+    @cached_property
+    def checks(self) -> tuple[type[Check], ...]:
+        """Every check, in code order (imports them all)."""
+        return tuple(k.load() for k in self.known)
 
     def by_code(self) -> dict[str, type[Check]]:
         return {c.code: c for c in self.checks}
 
+    def get(self, code: str) -> type[Check] | None:
+        """The check with exactly this code, imported; None if none has it."""
+        return next((k.load() for k in self.known if k.code == code), None)
+
     def find(self, name_or_code: str) -> type[Check] | None:
         key = name_or_code.strip()
-        for check in self.checks:
-            if key.upper() == check.code or key.lower() == check.name:
-                return check
+        for known in self.known:
+            if key.upper() == known.code or key.lower() == known.name:
+                return known.load()
         return None
 
     def matching(self, selector: str) -> list[type[Check]]:
@@ -43,21 +71,42 @@ class Registry:
         key = selector.strip()
         if key.upper() == "ALL":
             return list(self.checks)
-        by_name = [c for c in self.checks if c.name == key.lower()]
-        if by_name:
-            return by_name
-        return [c for c in self.checks if c.code.startswith(key.upper())]
+        by_name = [k for k in self.known if k.name == key.lower()]
+        if not by_name:
+            by_name = [k for k in self.known if k.code.startswith(key.upper())]
+        return [k.load() for k in by_name]
+
+
+def builtin_index() -> list[Known]:
+    """The built-in checks as ``listlint/checks/index.toml`` lists them, none imported yet."""
+    table = _toml.loads(resources.files("listlint.checks").joinpath(_INDEX).read_text("utf-8"))
+    return [
+        Known(code, name, f"the built-in rule {code} {name}", partial(_builtin, code, name))
+        for code, name in table.items()
+    ]
 
 
 def builtin_checks() -> list[type[Check]]:
-    """Every Check subclass defined in a module of ``listlint.checks``, in code order."""
-    import listlint.checks as package
+    """Every built-in check class, in code order."""
+    return [known.load() for known in sorted(builtin_index(), key=lambda k: k.code)]
 
-    found: list[type[Check]] = []
-    for module_info in pkgutil.iter_modules(package.__path__):
-        module = importlib.import_module(f"{package.__name__}.{module_info.name}")
-        found.extend(_checks_defined_in(module.__name__, vars(module).values()))
-    return sorted(found, key=lambda c: c.code)
+
+def _module_of(name: str) -> str:
+    return name.replace("-", "_")
+
+
+@cache
+def _builtin(code: str, name: str) -> type[Check]:
+    module_name = f"listlint.checks.{_module_of(name)}"
+    listed = f"listlint/checks/{_INDEX} lists {code} {name}"
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as exc:
+        raise RegistryError(f"{listed}, but {module_name} is missing") from exc
+    found = [c for c in _checks_defined_in(module_name, vars(module).values()) if c.code == code]
+    if len(found) != 1 or found[0].name != name:
+        raise RegistryError(f"{listed}, but {module_name} does not define it")
+    return found[0]
 
 
 def _checks_defined_in(module_name: str, objects: Iterable[object]) -> list[type[Check]]:
@@ -92,13 +141,15 @@ def plugin_checks(entries: Sequence[EntryPoint] | None = None) -> list[type[Chec
     return found
 
 
-def validate(checks: Sequence[type[Check]]) -> None:
+def validate(checks: Sequence[type[Check] | Known]) -> None:
     """Raise RegistryError for a malformed check or a code or name used twice."""
-    seen: dict[str, type[Check]] = {}
+    seen: dict[str, str] = {}
     for check in checks:
-        label = f"{check.__module__}.{check.__qualname__}"
-        code = getattr(check, "code", "")
-        name = getattr(check, "name", "")
+        if isinstance(check, Known):
+            label, code, name = check.where, check.code, check.name
+        else:
+            label = f"{check.__module__}.{check.__qualname__}"
+            code, name = getattr(check, "code", ""), getattr(check, "name", "")
         if not CODE_PATTERN.match(code):
             raise RegistryError(
                 f"{label}: code {code!r} must look like 'LL101' (2-3 capitals, 3 digits)"
@@ -107,16 +158,19 @@ def validate(checks: Sequence[type[Check]]) -> None:
             raise RegistryError(f"{label}: name {name!r} must be kebab-case, like 'missing-color'")
         for key in (code, name):
             other = seen.get(key)
-            if other is not None and other is not check:
-                raise RegistryError(
-                    f"{label} uses {key!r}, already used by {other.__module__}.{other.__qualname__}"
-                )
-            seen[key] = check
+            if other is not None and other != label:
+                raise RegistryError(f"{label} uses {key!r}, already used by {other}")
+            seen[key] = label
 
 
 def load_registry(*, plugins: bool = True) -> Registry:
-    checks = builtin_checks()
+    known = builtin_index()
     if plugins:
-        checks += plugin_checks()
-    validate(checks)
-    return Registry(tuple(sorted(checks, key=lambda c: c.code)))
+        known += [_plugin_known(check) for check in plugin_checks()]
+    validate(known)
+    return Registry(known)
+
+
+def _plugin_known(check: type[Check]) -> Known:
+    where = f"{check.__module__}.{check.__qualname__}"
+    return Known(getattr(check, "code", ""), getattr(check, "name", ""), where, lambda: check)

@@ -100,9 +100,7 @@ def test_plugin_code_colliding_with_builtin_is_refused(tmp_path: Path) -> None:
     root = _install_fake_plugin(tmp_path / "site", body=body)
     result = _run(root, "rules")
     assert result.returncode == 2
-    assert (
-        "'LL001', already used by listlint.checks.invalid_listing.InvalidListing" in result.stderr
-    )
+    assert "'LL001', already used by the built-in rule LL001 invalid-listing" in result.stderr
 
 
 def test_entry_point_that_is_not_a_check(tmp_path: Path) -> None:

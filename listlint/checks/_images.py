@@ -34,12 +34,27 @@ class PlacedImage:
         return self.label[:1].upper() + self.label[1:]
 
 
-def placed_images(listing: Listing, ctx: CheckContext) -> Iterator[PlacedImage]:
+def placed_images(listing: Listing, ctx: CheckContext) -> tuple[PlacedImage, ...]:
     """Each distinct image of the listing once: the listing's own first, then each variant's.
 
     Variants often repeat the listing's photos; a photo's problem is reported where it first
     appears, not once per variant that shows it.
     """
+    global _last_placed
+    listing_then, images_then, placed = _last_placed
+    # Every image check of a run asks this of the same listing in turn: work it out once.
+    if listing_then is not listing or images_then is not ctx.images:
+        placed = tuple(_placed(listing, ctx))
+        _last_placed = (listing, ctx.images, placed)
+    return placed
+
+
+# The last listing placed_images() saw, the facts it read and its answer. The objects are held,
+# not their ids, so a new listing can never be mistaken for an old one at the same address.
+_last_placed: tuple[Listing | None, object, tuple[PlacedImage, ...]] = (None, None, ())
+
+
+def _placed(listing: Listing, ctx: CheckContext) -> Iterator[PlacedImage]:
     seen: set[str] = set()
     for position, reference in enumerate(listing.images):
         facts = ctx.image(listing, reference)

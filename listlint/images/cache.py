@@ -13,8 +13,9 @@ import contextlib
 import dataclasses
 import json
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
+from typing import Any
 
 from listlint.images.facts import MEASUREMENT_VERSION, ImageFacts
 from listlint.images.formats import extension_format
@@ -26,6 +27,10 @@ CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER, mtime_ns 
                                   hash TEXT);
 CREATE TABLE IF NOT EXISTS urls (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, hash TEXT);
 """
+
+FileIndex = tuple[Path, int, int]  # a local file's path, size and mtime_ns
+# Well under SQLite's limit of host parameters in one statement.
+_KEYS_PER_QUERY = 500
 
 # What a cached fact says about the reference rather than the content; filled in on the way out.
 _PER_REFERENCE = ("reference", "extension_format")
@@ -76,25 +81,38 @@ class FactsCache:
         return self._db is not None
 
     def facts(self, content_hash: str, reference: str) -> ImageFacts | None:
-        row = self._one(
-            "SELECT data FROM facts WHERE hash = ? AND version = ?",
-            (content_hash, MEASUREMENT_VERSION),
-        )
-        if row is None:
-            return None
+        data = self.facts_of({content_hash}).get(content_hash)
+        return None if data is None else self.facts_from(data, reference)
+
+    def facts_of(self, hashes: Collection[str]) -> dict[str, str]:
+        """The stored facts (as stored, see :meth:`facts_from`) of each of ``hashes`` known."""
+        query = "SELECT hash, data FROM facts WHERE version = ? AND hash IN ({})"
+        return dict(self._rows_for(query, list(hashes), (MEASUREMENT_VERSION,)))
+
+    @staticmethod
+    def facts_from(data: str, reference: str) -> ImageFacts | None:
+        """Stored facts under ``reference``; None when an incompatible version wrote them."""
         try:
-            data = json.loads(row[0])
-            data.update(reference=reference, extension_format=extension_format(reference))
-            return ImageFacts.from_dict(data)
+            fields = json.loads(data)
+            fields.update(reference=reference, extension_format=extension_format(reference))
+            return ImageFacts.from_dict(fields)
         except (ValueError, TypeError, KeyError):
-            return None  # written by an incompatible version: measure again
+            return None
+
+    def hashes_of_files(self, files: Collection[FileIndex]) -> dict[FileIndex, str]:
+        """The content hash of each (path, size, mtime_ns) whose file has not changed since."""
+        wanted = {(str(path), size, mtime): (path, size, mtime) for path, size, mtime in files}
+        query = "SELECT path, size, mtime_ns, hash FROM files WHERE path IN ({})"
+        found: dict[FileIndex, str] = {}
+        for path, size, mtime, content_hash in self._rows_for(query, [w[0] for w in wanted], ()):
+            index = wanted.get((path, size, mtime))
+            if index is not None:
+                found[index] = content_hash
+        return found
 
     def hash_of_file(self, path: Path, size: int, mtime_ns: int) -> str | None:
-        row = self._one(
-            "SELECT hash FROM files WHERE path = ? AND size = ? AND mtime_ns = ?",
-            (str(path), size, mtime_ns),
-        )
-        return row[0] if row else None
+        index = (path, size, mtime_ns)
+        return self.hashes_of_files([index]).get(index)
 
     def validators(self, url: str) -> tuple[str, str, str] | None:
         """(etag, last_modified, hash) remembered for ``url``."""
@@ -105,7 +123,7 @@ class FactsCache:
         self,
         facts: ImageFacts,
         *,
-        file: tuple[Path, int, int] | None = None,
+        file: FileIndex | None = None,
         url: tuple[str, str, str] | None = None,
     ) -> None:
         """Remember ``facts``; ``file`` is (path, size, mtime_ns), ``url`` (url, etag, modified)."""
@@ -145,6 +163,24 @@ class FactsCache:
         except sqlite3.Error:
             return None
         return tuple(row) if row else None
+
+    def _rows_for(
+        self, query: str, keys: list[str], parameters: tuple[object, ...]
+    ) -> list[tuple[Any, ...]]:
+        """Rows of ``query`` (with ``IN ({})``) for ``keys``, a few hundred keys a statement."""
+        rows: list[tuple[Any, ...]] = []
+        if self._db is None:
+            return rows
+        for start in range(0, len(keys), _KEYS_PER_QUERY):
+            chunk = keys[start : start + _KEYS_PER_QUERY]
+            try:
+                cursor = self._db.execute(
+                    query.format(", ".join("?" * len(chunk))), (*parameters, *chunk)
+                )
+                rows += cursor.fetchall()
+            except sqlite3.Error:
+                return rows  # a broken cache only costs measuring again
+        return rows
 
     def _write(self, statements: list[tuple[str, tuple[object, ...]]]) -> None:
         assert self._db is not None

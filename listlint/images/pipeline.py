@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from listlint.images import sources
-from listlint.images.cache import FactsCache, replace_reference
+from listlint.images.cache import FactsCache, FileIndex, replace_reference
 from listlint.images.facts import ImageFacts, Problem
 from listlint.images.formats import extension_format
 from listlint.images.options import ImageOptions
@@ -41,7 +41,7 @@ class _Work:
     reference: str
     path: Path | None = None
     data: bytes | None = None
-    file: tuple[Path, int, int] | None = None  # cache index entry for a local file
+    file: FileIndex | None = None  # cache index entry for a local file
     url: tuple[str, str, str] | None = None  # cache index entry for a URL
     keys: list[Key] = field(default_factory=list)
 
@@ -53,6 +53,7 @@ class ImageMeasurer:
         self.options = options
         self.note = note
         self.cache = FactsCache(options.cache_dir, note) if options.cache_dir else None
+        self._resolve = sources.Resolver(options.roots)
         self._pool: ProcessPoolExecutor | None = None
         self.measured = 0  # images decoded in this run (not served from the cache)
 
@@ -66,13 +67,15 @@ class ImageMeasurer:
         remote: dict[str, list[Key]] = {}
         for key in dict.fromkeys(keys):
             catalog, reference = key
-            source = sources.resolve(reference, catalog, self.options.roots)
+            source = self._resolve(reference, catalog)
             if isinstance(source, sources.Refused):
                 results[key] = ImageFacts(reference, Problem.REFUSED, source.reason)
             elif isinstance(source, sources.Remote):
                 remote.setdefault(source.url, []).append(key)
             else:
                 self._local(key, source.path, local, results)
+        if self.cache is not None:
+            self._served_from_cache(local, results)
         work = list(local.values()) + self._fetched(remote, results)
         for item, facts in zip(work, self._measured(work), strict=True):
             if self.cache is not None:
@@ -111,19 +114,36 @@ class ImageMeasurer:
             )
             return
         index = (path, info.st_size, info.st_mtime_ns)
-        if self.cache is not None:
-            known = self.cache.hash_of_file(*index)
-            indexed = known is not None
-            if not indexed and self.cache.usable:
+        pending[path] = _Work(reference, path=path, file=index, keys=[key])
+
+    def _served_from_cache(
+        self, pending: dict[Path, _Work], results: dict[Key, ImageFacts]
+    ) -> None:
+        """Take out of ``pending`` the files whose facts the cache has, and give their facts."""
+        assert self.cache is not None
+        indexed = self.cache.hashes_of_files([item.file for item in pending.values() if item.file])
+        hashes: dict[Path, str] = {}
+        for path, item in pending.items():
+            known = indexed.get(item.file) if item.file else None
+            if known is None and self.cache.usable:
                 # A fresh clone or a copy has new paths and times, but maybe known content.
                 known = _file_hash(path)
-            facts = self.cache.facts(known, reference) if known else None
-            if facts is not None:
-                if not indexed:
-                    self.cache.store(facts, file=index)
-                results[key] = facts
-                return
-        pending[path] = _Work(reference, path=path, file=index, keys=[key])
+            if known:
+                hashes[path] = known
+        known_facts = self.cache.facts_of(set(hashes.values()))
+        for path, content_hash in hashes.items():
+            data = known_facts.get(content_hash)
+            if data is None:
+                continue
+            item = pending.pop(path)
+            facts = self.cache.facts_from(data, item.reference)
+            if facts is None:
+                pending[path] = item  # written by an incompatible version: measure again
+                continue
+            if item.file not in indexed:
+                self.cache.store(facts, file=item.file)
+            for key in item.keys:
+                results[key] = replace_reference(facts, key[1])
 
     def _fetched(self, remote: dict[str, list[Key]], results: dict[Key, ImageFacts]) -> list[_Work]:
         if not remote:

@@ -40,30 +40,68 @@ def resolve(reference: str, catalog: str, roots: Sequence[Path] = ()) -> Source:
     ``roots`` are extra folders images may live in (config ``image-roots``); the catalog's own
     folder is always allowed. Standard input's listings resolve against the working directory.
     """
-    text = reference.strip()
-    if not text:
-        return Refused("the image reference is empty")
-    parts = urlsplit(text)
-    scheme = parts.scheme.lower()
-    if scheme in _FETCHED_SCHEMES:
-        if not parts.netloc:
-            return Refused(f"{text!r} is not a complete URL")
-        return Remote(text)
-    if len(scheme) > 1:  # "C:\\photo.jpg" has a one-letter scheme and is a path
-        return Refused(f"{scheme}: URLs are not fetched (use a path or an http(s) URL)")
-    if "\x00" in text:
-        return Refused("the path contains a NUL character")
-    folder = Path(catalog).parent if catalog and catalog != "-" else Path.cwd()
-    candidate = Path(text) if os.path.isabs(text) else folder / text
-    try:
-        # strict=False: a missing file still resolves, and is reported as missing, not refused.
-        resolved = candidate.resolve()
-        allowed = [folder.resolve(), *(root.resolve() for root in roots)]
-    except (OSError, RuntimeError) as exc:  # a symlink loop, a name the OS rejects
-        return Refused(f"the path cannot be resolved ({exc})")
-    if not any(resolved.is_relative_to(root) for root in allowed):
-        return Refused(
-            f"{text!r} is outside the catalog's folder; listlint does not read it "
-            "(name the folder in the config's image-roots to allow it)"
-        )
-    return Local(resolved)
+    return Resolver(roots)(reference, catalog)
+
+
+class Resolver:
+    """:func:`resolve` for many references: each folder is resolved once.
+
+    Strings and ``os.path.realpath`` rather than ``Path.resolve``: a warm run resolves every
+    photo of the catalog, and pathlib's objects cost several times the system calls.
+    """
+
+    def __init__(self, roots: Sequence[Path] = ()) -> None:
+        self._roots = [str(root) for root in roots]
+        self._allowed: dict[str, tuple[str, ...]] = {}
+        self._real_folders: dict[str, str] = {}
+
+    def __call__(self, reference: str, catalog: str) -> Source:
+        text = reference.strip()
+        if not text:
+            return Refused("the image reference is empty")
+        parts = urlsplit(text)
+        scheme = parts.scheme.lower()
+        if scheme in _FETCHED_SCHEMES:
+            if not parts.netloc:
+                return Refused(f"{text!r} is not a complete URL")
+            return Remote(text)
+        if len(scheme) > 1:  # "C:\\photo.jpg" has a one-letter scheme and is a path
+            return Refused(f"{scheme}: URLs are not fetched (use a path or an http(s) URL)")
+        if "\x00" in text:
+            return Refused("the path contains a NUL character")
+        folder = (os.path.dirname(catalog) or ".") if catalog and catalog != "-" else os.getcwd()
+        try:
+            # strict=False: a missing file still resolves, and is reported as missing, not refused.
+            resolved = self._real_path(os.path.join(folder, text))
+            allowed = self._allowed_for(folder)
+        except (OSError, ValueError) as exc:  # a name the OS rejects
+            return Refused(f"the path cannot be resolved ({exc})")
+        if not any(resolved == root or resolved.startswith(_as_folder(root)) for root in allowed):
+            return Refused(
+                f"{text!r} is outside the catalog's folder; listlint does not read it "
+                "(name the folder in the config's image-roots to allow it)"
+            )
+        return Local(Path(resolved))
+
+    def _real_path(self, path: str) -> str:
+        # A catalog's photos share a few folders: resolve each folder once, then only ask
+        # whether the file itself is a link (one system call, not one per path component).
+        folder, name = os.path.split(path)
+        if name in ("", ".", ".."):
+            return os.path.realpath(path)
+        real_folder = self._real_folders.get(folder)
+        if real_folder is None:
+            real_folder = self._real_folders[folder] = os.path.realpath(folder)
+        resolved = os.path.join(real_folder, name)
+        return os.path.realpath(resolved) if os.path.islink(resolved) else resolved
+
+    def _allowed_for(self, folder: str) -> tuple[str, ...]:
+        allowed = self._allowed.get(folder)
+        if allowed is None:
+            allowed = tuple(os.path.realpath(path) for path in [folder, *self._roots])
+            self._allowed[folder] = allowed
+        return allowed
+
+
+def _as_folder(path: str) -> str:
+    return path if path.endswith(os.sep) else path + os.sep

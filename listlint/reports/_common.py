@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 from listlint.check import Check, Finding
 from listlint.model import ListingRef, SourceLocation
-from listlint.registry import RegistryError, load_registry
+from listlint.registry import Registry, RegistryError, load_registry
 
 # Characters a URI path keeps as they are (RFC 3986 pchar and "/", less ":" that would read as a
 # scheme in a relative reference); the rest is percent-encoded.
@@ -118,16 +118,16 @@ def describe(finding: Finding) -> str:
 
 
 @lru_cache(maxsize=1)
-def _checks_by_code() -> dict[str, type[Check]]:
+def _registry() -> Registry:
     try:
-        return load_registry().by_code()
+        return load_registry()
     except RegistryError:  # a broken plugin: the built-in rules are still documented
-        return load_registry(plugins=False).by_code()
+        return load_registry(plugins=False)
 
 
 def rule_class(code: str) -> type[Check] | None:
     """The installed check with this code, for its documentation; None if it is not installed."""
-    return _checks_by_code().get(code)
+    return _registry().get(code)
 
 
 @dataclass

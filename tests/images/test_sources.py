@@ -99,6 +99,16 @@ def test_a_symlink_escaping_the_folder_is_refused(shop: Path, tmp_path: Path) ->
     assert isinstance(_resolve(shop, "outside/secret.txt"), sources.Refused)
 
 
+def test_dot_dot_after_a_linked_folder_climbs_from_the_link_target(
+    shop: Path, tmp_path: Path
+) -> None:
+    # As the OS reads it: "outside/.." is the parent of the link's target, not the shop.
+    os.symlink(tmp_path / "elsewhere", shop / "outside", target_is_directory=True)
+    (tmp_path / "elsewhere").mkdir()
+    assert isinstance(_resolve(shop, "outside/../secret.txt"), sources.Refused)
+    assert isinstance(_resolve(shop, "outside/../shop/img/mug.jpg"), sources.Local)
+
+
 def test_a_symlink_inside_the_folder_is_followed(shop: Path) -> None:
     os.symlink(shop / "img" / "mug.jpg", shop / "alias.jpg")
     assert _resolve(shop, "alias.jpg") == sources.Local((shop / "img" / "mug.jpg").resolve())
