@@ -1,8 +1,5 @@
 """listlint: a quality linter for e-commerce product listings."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("listlint")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
-    __version__ = "0.0.0"
+# Read by the build (pyproject.toml's dynamic version) and by --version: a constant, because
+# asking importlib.metadata for it costs more than the rest of start-up's imports.
+__version__ = "0.1.0"

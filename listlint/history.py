@@ -9,14 +9,17 @@ becomes a mapping from listing id to Listing, which the runner hands to every ch
 from __future__ import annotations
 
 import os
-import subprocess
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from listlint.loaders import LoadOptions, UnusableInput, discover, load
 from listlint.loaders.source import STDIN
 from listlint.model import Listing
+
+if TYPE_CHECKING:
+    import subprocess
 
 
 class HistoryError(Exception):
@@ -101,6 +104,8 @@ def _by_id(listings: Iterable[Listing]) -> dict[str, Listing]:
 
 
 def _git(root: str, *args: str) -> subprocess.CompletedProcess[bytes]:
+    import subprocess  # only --previous-ref runs git: other runs start faster without it
+
     try:
         return subprocess.run(["git", "-C", root, *args], capture_output=True, check=False)
     except FileNotFoundError:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import os
 import pkgutil
 import subprocess
 import sys
+import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -89,3 +92,57 @@ def test_names_codes_and_prefixes_select_checks() -> None:
     assert registry.get("LL202") is registry.find("missing-size")
     assert registry.get("missing-size") is None
     assert registry.matching("LL9") == []
+
+
+def _plugins_possible_on(path: list[str]) -> bool:
+    script = "from listlint.registry import _plugins_possible; print(_plugins_possible())"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(path)}
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
+    )
+    return out.stdout.strip() == "True"
+
+
+def _distribution(root: Path, name: str, entry_points: str | None) -> None:
+    info = root / f"{name}-1.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n")
+    if entry_points is not None:
+        (info / "entry_points.txt").write_text(entry_points)
+
+
+def test_without_a_plugin_importlib_metadata_is_not_even_imported(tmp_path: Path) -> None:
+    _distribution(tmp_path / "site", "tool", "[console_scripts]\ntool = tool:main\n")
+    _distribution(tmp_path / "site", "bare", None)
+    script = (
+        "import sys\n"
+        "from listlint.registry import load_registry\n"
+        "load_registry()\n"
+        "print('importlib.metadata' in sys.modules)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path / "site"), *sys.path])}
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
+    )
+    assert out.stdout.strip() == "False"
+
+
+def test_a_distribution_declaring_the_group_is_looked_up_properly(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    _distribution(site, "acme", "[listlint.checks]\nacme = acme:CHECKS\n")
+    assert _plugins_possible_on([str(site), *sys.path])
+
+
+@pytest.mark.parametrize("kind", ["zip", "egg"])
+def test_what_the_quick_look_cannot_read_goes_to_importlib_metadata(
+    tmp_path: Path, kind: str
+) -> None:
+    if kind == "zip":
+        archive = tmp_path / "plugins.zip"
+        with zipfile.ZipFile(archive, "w") as zipped:
+            zipped.writestr("acme.py", "CHECKS = []\n")
+        entry = str(archive)
+    else:
+        (tmp_path / "acme-1.0-py3.11.egg").mkdir()
+        entry = str(tmp_path)
+    assert _plugins_possible_on([entry, *sys.path])

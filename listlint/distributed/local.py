@@ -14,9 +14,7 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from listlint.check import Check
 from listlint.config import Settings
@@ -25,6 +23,12 @@ from listlint.distributed.partitions import Part
 from listlint.distributed.worker import Job, Outcome, lint_part
 from listlint.loaders import UnusableInput, discover
 from listlint.loaders.source import STDIN
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+# The pool (concurrent.futures, multiprocessing) is imported where one starts: most runs only
+# ask worth_it() and are linted in one process, and importing it costs them 10 ms.
 
 # Below this many bytes of catalog a single process is faster: starting the workers and
 # sending the results back costs more than the work shared (about 6,000 listings).
@@ -96,6 +100,9 @@ class ProcessPoolRunner(PartitionedRunner):
         """Lint the parts of ``todo`` in one pool, in order, until they are done or a process
         of the pool dies (out of memory, killed): then the parts the pool held are linted
         again one by one, which tells the one that kills its process from the others."""
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
         workers = min(self.workers, len(todo))
         # A few parts ahead of the one being merged: the workers stay busy, and outcomes that
         # arrive early wait in memory for no more than that.
@@ -137,6 +144,8 @@ def _lint(part: Part) -> Outcome:
 
 def _outcome(part: Part, future: Future[Outcome]) -> Outcome:
     """The part's outcome (BrokenProcessPool passes: the pool is lost, not just the part)."""
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
         return future.result()
     except BrokenProcessPool:
@@ -148,6 +157,9 @@ def _outcome(part: Part, future: Future[Outcome]) -> Outcome:
 def _alone(job: Job, part: Part) -> Outcome:
     """``part`` linted in a process of its own; an error of the run, as an unreadable file is,
     when that process dies."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     with ProcessPoolExecutor(1, initializer=_start, initargs=(job,)) as pool:
         try:
             return _outcome(part, pool.submit(_lint, part))
