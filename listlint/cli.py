@@ -95,7 +95,16 @@ def _input_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _worker_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """--jobs and --no-cache, shared by check and baseline."""
+    """--jobs, --no-cache, --scheduler and --partition-size, shared by check and baseline."""
+    command = click.option(
+        "--partition-size", metavar="SIZE",
+        help="With --scheduler: about this much catalog per task, e.g. 64M (default 16M).",
+    )(command)  # fmt: skip
+    command = click.option(
+        "--scheduler", metavar="ADDRESS",
+        help="Lint on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:8786); needs "
+        "listlint[dask] and the catalog at the same path on every worker.",
+    )(command)  # fmt: skip
     command = click.option(
         "--no-cache", is_flag=True,
         help="Measure every image again; do not read or write the cache.",
@@ -158,15 +167,6 @@ def cli() -> None:
 )
 @_input_options
 @_worker_options
-@click.option(
-    "--scheduler", metavar="ADDRESS",
-    help="Lint on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:8786); needs "
-    "listlint[dask] and the catalog at the same path on every worker.",
-)  # fmt: skip
-@click.option(
-    "--partition-size", metavar="SIZE",
-    help="With --scheduler: about this much catalog per task, e.g. 64M (default 16M).",
-)  # fmt: skip
 @click.option(
     "--baseline", "baseline_path", type=click.Path(dir_okay=False), metavar="FILE",
     help="Report only findings not in this baseline (from `listlint baseline`).",

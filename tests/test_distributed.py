@@ -134,6 +134,20 @@ def test_a_big_json_lines_file_cut_into_ranges_reports_as_one_process(
     assert report["summary"]["listings"] == 399  # every non-blank line
 
 
+def test_a_baseline_written_on_the_cluster_is_the_single_process_one(
+    client: Any, tmp_path: Path, run_cli: Callable[..., Result]
+) -> None:
+    path = _big_jsonl(tmp_path / "catalog.jsonl")
+    single, cluster = tmp_path / "single.json", tmp_path / "cluster.json"
+    assert run_cli("baseline", str(path), "-o", str(single), "-q").exit_code == 0
+    result = run_cli(
+        "baseline", str(path), "-o", str(cluster), "-q",
+        "--scheduler", client.scheduler.address, "--partition-size", "4k",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert cluster.read_bytes() == single.read_bytes()
+
+
 def test_a_folder_of_many_files_reports_as_one_process(
     client: Any, tmp_path: Path, run_cli: Callable[..., Result]
 ) -> None:
