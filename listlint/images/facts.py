@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 # Bump when a measurement changes meaning, so cached facts from older versions are not reused.
-MEASUREMENT_VERSION = 5
+MEASUREMENT_VERSION = 6
 
 
 class Problem:
@@ -59,6 +59,10 @@ class ImageFacts:
     shadows: float = 0.0  # share of pixels at or below 10
     highlights: float = 0.0  # share of product pixels at or above 250
     product_brightness: float = 0.0  # mean luminance of the product region
+    # Pixels whose two strongest channels are clipped (>= 252) while the weakest stays a light
+    # tint (200-239), as a share of the product and them: a colour brightened until only a pale
+    # tint is left (a vivid colour keeps its weakest channel lower, a white one higher).
+    clipped_tints: float = 0.0
     contrast: float = 0.0  # 2nd-98th percentile range of luminance over the frame
     background: tuple[int, int, int] = (0, 0, 0)  # median colour of the frame's border
     background_spread: float = 0.0  # how much the border varies (0 = one flat colour)

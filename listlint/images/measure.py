@@ -14,6 +14,13 @@ for everything else, where more pixels would only cost time.
 - exposure: mean luminance, its 98th percentile, the share of crushed shadows (<= 10), and the
   share of blown highlights (>= 250) inside the product region (a white background is blown on
   purpose and does not count).
+- clipped tints: the pixels of the frame (the backdrop's own colour left out) whose two strongest
+  channels are clipped (>= 252) while the weakest is a light tint (200-239), as a share of the
+  product region and those pixels together. Brightening a coloured product pushes its tones
+  through this band on their way to white, and a product blown to white on a white backdrop
+  leaves only this fringe behind (its white pixels pass for backdrop); a vivid colour (a red
+  whose red channel clips) keeps its weakest channel far lower, a white product (even with a
+  warm cast) higher.
 - contrast: the 2nd-98th percentile luminance range of the frame.
 - dominant colours of the product region, named with listlint.images.colors.
 - a 64-bit difference hash (dHash) for near-duplicate photos.
@@ -55,6 +62,9 @@ _STEEPNESS_BELOW = 30.0
 _NOISE_FLOOR = 2
 _ROW_STEP = 4  # sharpness takes every 4th row of the product's box as centres (see _sharpness)
 _CELL_WEIGHTS = np.array([256, 16, 1], dtype=np.intp)  # 4-bit red, green, blue -> one number
+_CLIPPED = 252  # a channel at or above this is clipped (JPEG ripples keep a clipped 255 >= 252)
+_TINT = (200, 240)  # the weakest channel of a clipped tint: below, a vivid colour; above, white
+_NEAR_BACKDROP = 8  # a pixel this close to the backdrop's colour in every channel is backdrop
 
 
 def measure(reference: str, data: bytes) -> ImageFacts:
@@ -113,6 +123,7 @@ def measure_decoded(base: ImageFacts, decoded: Decoded) -> ImageFacts:
         mask = Image.frombuffer("L", small.size, region.view(np.uint8), "raw", "L", 0, 1)
         inside_histogram = small_luminance.histogram(mask)
     inside = sum(inside_histogram)
+    tints = _clipped_tints(planes, background, region) if small.mode == "RGB" else (0, 0)
     sharpness, steepness = _product_sharpness(image, box, small.size)
     return dataclasses.replace(
         base,
@@ -127,6 +138,7 @@ def measure_decoded(base: ImageFacts, decoded: Decoded) -> ImageFacts:
         shadows=round(sum(histogram[:11]) / total, 4),
         highlights=round(sum(inside_histogram[250:]) / inside, 4),
         product_brightness=round(_level_sum(inside_histogram) / inside, 2),
+        clipped_tints=round(tints[0] / (inside + tints[1]), 4),
         contrast=float(frame_high - frame_low),
         background=background,
         background_spread=round(spread, 4),
@@ -203,6 +215,35 @@ def _product_mask(planes: UInt8Array, background: tuple[int, int, int]) -> BoolA
     away = _away(planes, background)
     mask: BoolArray = away[0] | away[1] | away[2]
     return mask
+
+
+def _clipped_tints(
+    planes: UInt8Array, background: tuple[int, int, int], region: BoolArray | None
+) -> tuple[int, int]:
+    """The pixels with two channels at or above _CLIPPED and the third within _TINT, and how
+    many of them are outside the product region (they count as product: a tint within 28 of a
+    white backdrop is what is left of a product blown out on it).
+
+    About 10 us on the 96 px sample: one comparison of the three planes, one minimum, a few
+    boolean operations on single planes (greyscale photos skip it: a grey is never a tint).
+    """
+    clipped = planes >= _CLIPPED
+    two = (clipped[0] & clipped[1]) | (clipped[2] & (clipped[0] | clipped[1]))
+    weakest = np.minimum(planes[0], planes[1])
+    np.minimum(weakest, planes[2], out=weakest)
+    weakest -= _TINT[0]  # uint8: a level below the band wraps round to above it
+    tints: BoolArray = two & (weakest < _TINT[1] - _TINT[0])
+    # A backdrop of such a colour (cream paper) is not the product; only then is there a pixel
+    # close enough to it to count, so only then is the distance worth computing.
+    low, middle, _ = sorted(background)
+    near = _NEAR_BACKDROP
+    if middle >= _CLIPPED - near and _TINT[0] - near <= low < _TINT[1] + near:
+        colour = np.array(background, np.int16).reshape(3, 1, 1)
+        tints &= np.abs(planes.astype(np.int16) - colour).max(axis=0) > near
+    count = int(np.count_nonzero(tints))
+    if not count or region is None:
+        return count, 0
+    return count, count - int(np.count_nonzero(tints & region))
 
 
 Box = tuple[int, int, int, int]  # top, bottom, left, right (exclusive), in pixels

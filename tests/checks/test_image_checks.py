@@ -274,6 +274,26 @@ def test_overexposed() -> None:
     assert not _run(ImageOverexposed, record, {"a.jpg": white_tee})
 
 
+def test_overexposed_by_clipped_tints() -> None:
+    record = _listing(["a.jpg"])
+    # a blue hoodie brightened 1.8 times: hardly any pure white and a mean far from white, but
+    # its light tones are clipped to pale tints (a corpus photo's copy, mh13-blue_alt1.jpg)
+    blown = {"clipped_tints": 0.2762, "highlights": 0.0048, "product_brightness": 205.25}
+    assert _messages(ImageOverexposed, record, {"a.jpg": blown}) == [
+        "The main image 'a.jpg' is overexposed (its colours are blown out to pale tints over "
+        "28% of the product)"
+    ]
+    assert not _run(ImageOverexposed, record, {"a.jpg": {"clipped_tints": 0.05}})
+    assert not _run(ImageOverexposed, record, {"a.jpg": blown}, **{"max-clipped-tints": 0.4})
+    # a pale yellow fleece, the corpus photo with the most clipped tints
+    assert not _run(ImageOverexposed, record, {"a.jpg": {"clipped_tints": 0.022}})
+    # the older rules still give their own message
+    assert _messages(ImageOverexposed, record, {"a.jpg": {**blown, "highlights": 0.72}}) == [
+        "The main image 'a.jpg' is overexposed (72% of the product is pure white, mean "
+        "brightness 205 of 255)"
+    ]
+
+
 def test_low_contrast() -> None:
     record = _listing(["a.jpg"])
     assert _messages(ImageLowContrast, record, {"a.jpg": {"contrast": 22.0}}) == [
