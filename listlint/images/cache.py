@@ -42,6 +42,7 @@ class FactsCache:
         self._note = note
         self._db: sqlite3.Connection | None = None
         self._pending: list[tuple[str, tuple[object, ...]]] = []
+        self._holds_facts: bool | None = None
         try:
             self._db = self._open()
         except (OSError, sqlite3.Error) as exc:
@@ -79,6 +80,16 @@ class FactsCache:
     @property
     def usable(self) -> bool:
         return self._db is not None
+
+    @property
+    def holds_facts(self) -> bool:
+        """Whether facts of this measurement version are stored (or about to be). Without any,
+        reading and hashing a file to look its content up would be wasted work: the first run,
+        or the first after a measurement changed."""
+        if self._holds_facts is None:
+            query = "SELECT 1 FROM facts WHERE version = ? LIMIT 1"
+            self._holds_facts = self._one(query, (MEASUREMENT_VERSION,)) is not None
+        return self._holds_facts
 
     def facts(self, content_hash: str, reference: str) -> ImageFacts | None:
         data = self.facts_of({content_hash}).get(content_hash)
@@ -130,6 +141,7 @@ class FactsCache:
         if self._db is None or not facts.content_hash:
             return
         data = {k: v for k, v in facts.to_dict().items() if k not in _PER_REFERENCE}
+        self._holds_facts = True
         self._pending.append(
             (
                 "INSERT OR REPLACE INTO facts VALUES (?, ?, ?)",

@@ -125,7 +125,7 @@ class ImageMeasurer:
         hashes: dict[Path, str] = {}
         for path, item in pending.items():
             known = indexed.get(item.file) if item.file else None
-            if known is None and self.cache.usable:
+            if known is None and self.cache.holds_facts:
                 # A fresh clone or a copy has new paths and times, but maybe known content.
                 known = _file_hash(path)
             if known:

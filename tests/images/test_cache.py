@@ -106,6 +106,27 @@ def test_a_fresh_clone_with_new_times_and_paths_is_served_by_content(tmp_path: P
     cache.close()
 
 
+def test_an_empty_cache_reads_each_photo_once_not_first_to_hash_it(
+    shop: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from listlint.images import pipeline
+
+    hashed: list[Path] = []
+    real_hash = pipeline._file_hash
+
+    def spy(path: Path) -> str | None:
+        hashed.append(path)
+        return real_hash(path)
+
+    monkeypatch.setattr(pipeline, "_file_hash", spy)
+    cache_dir = shop / ".listlint_cache"
+    _run(shop, cache_dir, ["red.jpg"])
+    assert hashed == []  # nothing stored yet: no content could be found again
+    (shop / "copy.jpg").write_bytes((shop / "red.jpg").read_bytes())
+    _, measured = _run(shop, cache_dir, ["copy.jpg"])
+    assert (hashed, measured) == ([shop / "copy.jpg"], 0)  # found by its content
+
+
 def test_a_changed_file_is_measured_again(shop: Path) -> None:
     cache_dir = shop / ".listlint_cache"
     _run(shop, cache_dir, ["red.jpg"])
