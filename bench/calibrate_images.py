@@ -7,6 +7,15 @@ lints it with listlint's real pipeline and counts, per check, how often it fires
 originals (false alarms) and on the copies made to trigger it (detections). Nothing is written
 outside the temporary folder.
 
+Recolouring rotates the channels, so greys, black and white stay as they are: a black shoe is
+still black, and a copy whose product did not change colour is no contradiction to detect. The
+recoloured copies are therefore counted only when the product's colour changed family: when the
+declared colour's family shows in the original (image-color-mismatch's own measurement) and its
+mean colour, rotated the same way, falls in a family that is neither the declared one nor one
+bordering it. The other copies (black, grey, white and silver products, colours that stay next
+to their family, originals that do not show the declared colour) are listed apart, with how
+often the check fired on them anyway.
+
     python bench/calibrate_images.py ../shared/corpus --sample 150
 """
 
@@ -22,12 +31,19 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 from PIL import Image, ImageEnhance, ImageFilter
 
+from listlint.checks.image_color_mismatch import declared_families
 from listlint.config import Settings
+from listlint.images import colors
+from listlint.images.families import FAMILIES, compatible
+from listlint.images.measure import measure
 from listlint.images.options import ImageOptions
+from listlint.model import SourceLocation, build_listing
 from listlint.registry import load_registry
 from listlint.runner import Runner
+from listlint.text.specs import listing_specs
 
 Transform = Callable[[Image.Image], Image.Image]
 
@@ -93,6 +109,29 @@ def sample_photos(catalogs: list[Path], size: int, seed: int) -> list[tuple[Path
     return photos[:size]
 
 
+def colour_change(path: Path, colour: tuple[str, ...]) -> str:
+    """Whether recolouring changes the family of the product's declared colour.
+
+    "changed", or why the copy is not counted: "unchanged" (the rotated colour is in the
+    declared family or borders it: black, grey, white...), "not shown" (the original shows no
+    declared family; the product may be a small part of the frame) or "not judged" (no colour
+    attribute, an unreadable or multicolour one, or a white item).
+    """
+    record = {"id": "x", "title": "Calibration photo", "attributes": {"color": list(colour)}}
+    listing = build_listing(record, SourceLocation("<calibration>", 1))
+    declared = declared_families(colour, listing_specs(listing).lexicon.color_families)
+    if not declared.exact or "white" in declared.exact:
+        return "not judged"
+    shown = [c for c in measure(path.name, path.read_bytes()).colours if c.family in declared.exact]
+    if not shown:
+        return "not shown"
+    red, green, blue = max(shown, key=lambda c: c.share).rgb
+    # The rotation of _recoloured: the copy's red is the original's blue, and so on.
+    rotated = colors.classify(np.array([[blue], [red], [green]], dtype=np.uint8))
+    family = FAMILIES[int(rotated[0])]
+    return "unchanged" if any(compatible(e, family) for e in declared.exact) else "changed"
+
+
 def _rgb(path: Path) -> Image.Image:
     image = Image.open(path)
     image.load()
@@ -142,6 +181,11 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{len(photos)} photos ({coloured} with a colour attribute) from {len(catalogs)} catalogs"
     )
+    changes = {
+        number: colour_change(path, colour)
+        for number, (path, colour) in enumerate(photos)
+        if colour
+    }
     registry = load_registry()
     checks = [check for name in QUALITY_CHECKS if (check := registry.find(name)) is not None]
     with tempfile.TemporaryDirectory() as temporary:
@@ -151,20 +195,38 @@ def main(argv: list[str] | None = None) -> int:
     if result.errors:
         print("\n".join(result.errors), file=sys.stderr)
     fired: Counter[tuple[str, str]] = Counter()
+    recoloured_fired: set[int] = set()
     for finding in {(f.listing_id, f.name) for f in result.findings}:
         listing_id, rule = finding
-        fired[(listing_id.split("/", 1)[1], rule)] += 1
+        number, kind = listing_id.split("/", 1)
+        fired[(kind, rule)] += 1
+        if (kind, rule) == ("recoloured", "image-color-mismatch"):
+            recoloured_fired.add(int(number[1:]))
     total = len(photos)
     print(f"\nfalse alarms on the {total} original photos, per check:")
     for rule in QUALITY_CHECKS:
         count = fired[("original", rule)]
         print(f"  {rule:22} {count:4} / {total}  ({count / total:.1%})")
     print("\ndetections on degraded copies (the check each copy should trigger):")
+    changed = {number for number, change in changes.items() if change == "changed"}
     for name, (_, rule) in TRANSFORMS.items():
-        population = coloured if rule == "image-color-mismatch" else total
-        count = fired[(name, rule)]
+        population = len(changed) if rule == "image-color-mismatch" else total
+        count = len(changed & recoloured_fired) if name == "recoloured" else fired[(name, rule)]
         rate = count / population if population else 0.0
         print(f"  {name:12} -> {rule:22} {count:4} / {population}  ({rate:.1%})")
+    print(
+        f"  recoloured copies counted: the {len(changed)} of {coloured} with a colour attribute"
+        " whose product colour changed family; not counted (and fired on anyway):"
+    )
+    why = {
+        "unchanged": "its family or next to it (black, grey...)",
+        "not shown": "original shows no declared family",
+        "not judged": "white, unreadable or multicolour",
+    }
+    for reason, meaning in why.items():
+        numbers = {number for number, change in changes.items() if change == reason}
+        fired_on = len(numbers & recoloured_fired)
+        print(f"    {reason:10} {len(numbers):4}  ({meaning}; fired on {fired_on})")
     print("\nevery check on every kind of copy (counts):")
     kinds = ["original", *TRANSFORMS]
     print("  " + " " * 22 + "".join(f"{k[:11]:>12}" for k in kinds))

@@ -31,12 +31,13 @@ NEIGHBOURS: dict[str, frozenset[str]] = {
     "beige": frozenset({"white", "gray", "brown", "yellow", "orange", "pink"}),
     "brown": frozenset({"black", "beige", "orange", "red"}),
     "red": frozenset({"orange", "pink", "brown", "purple"}),
-    "orange": frozenset({"red", "yellow", "brown", "beige"}),
+    # Coral, salmon and peach are sold as orange or as pink, and photograph as either.
+    "orange": frozenset({"red", "yellow", "brown", "beige", "pink"}),
     "yellow": frozenset({"orange", "beige", "green", "white"}),
     "green": frozenset({"yellow", "blue", "gray"}),
     "blue": frozenset({"green", "purple", "gray", "black"}),
     "purple": frozenset({"blue", "pink", "red", "black"}),
-    "pink": frozenset({"red", "purple", "beige", "white"}),
+    "pink": frozenset({"red", "purple", "beige", "white", "orange"}),
 }
 
 # Text colours that are not photo families.

@@ -563,6 +563,93 @@ def test_colour_mismatch_needs_a_dominant_other_colour() -> None:
     assert _mismatch(_listing(["tee.jpg"], attributes={"color": "Red"}), {"tee.jpg": accent}) == []
 
 
+def _colours(*colours: tuple[str, float, tuple[int, int, int]]) -> dict[str, Any]:
+    return {"colours": [{"family": f, "share": s, "rgb": list(rgb)} for f, s, rgb in colours]}
+
+
+SKIN = (225, 180, 151)
+
+
+def test_colour_mismatch_a_vivid_colour_outweighs_a_bordering_one() -> None:
+    # Green and grey border blue, but the product is a vivid pink more than twice their size.
+    photo = _colours(("pink", 0.66, (220, 40, 140)), ("green", 0.22, (60, 150, 70)))
+    record = _listing(["tee.jpg"], attributes={"color": "Blue"})
+    assert _mismatch(record, {"tee.jpg": photo}) == [
+        (
+            None,
+            "The colour attribute says 'Blue' but the product in the main image 'tee.jpg' is "
+            "mostly pink (66% of it)",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("colour", "photo"),
+    [
+        # A purple bra that reads blue on a model: her skin is most of the product region.
+        (
+            "Purple",
+            (("beige", 0.52, SKIN), ("black", 0.17, (20, 20, 25)), ("blue", 0.08, (90, 80, 200))),
+        ),
+        # Darker skin, and a navy top that reads black.
+        ("Navy", (("brown", 0.6, (120, 80, 60)), ("black", 0.3, (15, 15, 30)))),
+        ("Green", (("orange", 0.55, (199, 137, 109)), ("blue", 0.3, (30, 90, 120)))),
+        # Grey stripes on a dark red hoodie that reads brown.
+        ("Red", (("gray", 0.57, (130, 124, 124)), ("brown", 0.29, (100, 40, 40)))),
+        # A lavender top that reads white and blue.
+        ("Purple", (("white", 0.6, (198, 190, 227)), ("blue", 0.2, (120, 110, 200)))),
+    ],
+)
+def test_colour_mismatch_skin_and_shade_do_not_outweigh_a_bordering_colour(
+    colour: str, photo: tuple[tuple[str, float, tuple[int, int, int]], ...]
+) -> None:
+    record = _listing(["tee.jpg"], attributes={"color": colour})
+    assert _mismatch(record, {"tee.jpg": _colours(*photo)}) == []
+
+
+def test_colour_mismatch_skin_still_contradicts_when_nothing_borders_the_colour() -> None:
+    photo = _colours(("beige", 0.62, SKIN), ("gray", 0.2, (120, 120, 120)))
+    assert _mismatch(_listing(["a.jpg"], attributes={"color": "Purple"}), {"a.jpg": photo})
+
+
+def test_colour_mismatch_a_two_tone_product_named_by_its_misread_colour() -> None:
+    # Red with a navy part that reads black: red is not twice the black, so no verdict.
+    photo = _colours(("red", 0.55, (200, 30, 30)), ("black", 0.4, (18, 20, 40)))
+    assert _mismatch(_listing(["a.jpg"], attributes={"color": "Navy"}), {"a.jpg": photo}) == []
+
+
+@pytest.mark.parametrize(
+    ("colour", "seen"),
+    [
+        ("Yellow", ("blue", 0.8, (40, 200, 230))),
+        ("Grey", ("red", 0.8, (200, 30, 40))),
+        ("Pink", ("green", 0.8, (60, 180, 80))),
+        ("Beige", ("blue", 0.8, (30, 60, 170))),
+    ],
+)
+def test_colour_mismatch_judges_colours_that_border_white(
+    colour: str, seen: tuple[str, float, tuple[int, int, int]]
+) -> None:
+    # Only a white item is left unjudged (it blends into the backdrop), not its neighbours.
+    photo = _colours(seen)
+    assert _mismatch(_listing(["a.jpg"], attributes={"color": colour}), {"a.jpg": photo})
+    white = _listing(["a.jpg"], attributes={"color": f"{colour}/White"})
+    assert _mismatch(white, {"a.jpg": photo}) == []
+
+
+def test_colour_mismatch_skips_washed_out_photos() -> None:
+    record = _listing(["tee.jpg"], attributes={"color": "Red"})
+    flat = {**BLUE, "contrast": 55.0}
+    assert _mismatch(record, {"tee.jpg": flat}) == []
+    assert _run(ImageColorMismatch, record, {"tee.jpg": flat}, **{"min-contrast": 50})
+
+
+@pytest.mark.parametrize(("declared", "seen"), [("Orange", "pink"), ("Pink", "orange")])
+def test_colour_mismatch_coral_is_orange_or_pink(declared: str, seen: str) -> None:
+    photo = _colours((seen, 0.9, (245, 130, 120)))
+    assert _mismatch(_listing(["a.jpg"], attributes={"color": declared}), {"a.jpg": photo}) == []
+
+
 def test_colour_mismatch_with_several_listing_colours() -> None:
     record = _listing(["tee.jpg"], attributes={"color": ["Red", "Blue"]})
     assert _mismatch(record, {"tee.jpg": BLUE}) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 from pathlib import Path
 from typing import Any
@@ -248,6 +249,123 @@ def test_colours_drive_colour_mismatch() -> None:
     assert "image-color-mismatch" in _fired(blue, record)
     record["attributes"] = {"color": "Navy"}
     assert "image-color-mismatch" not in _fired(blue, record)
+
+
+# Colour mismatch on drawn photos: the copy recoloured as bench/calibrate_images.py does it
+# (channels rotated: red becomes green, blue red; greys stay), and the traps that must stay quiet.
+
+SKIN = (224, 178, 150)
+
+
+@functools.cache
+def _calibration() -> Any:
+    """bench/calibrate_images.py, whose recolouring and counting these tests share."""
+    path = Path(__file__).resolve().parents[2] / "bench" / "calibrate_images.py"
+    spec = importlib.util.spec_from_file_location("calibrate_images", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _recoloured(image: Image.Image) -> Image.Image:
+    copy: Image.Image = _calibration()._recoloured(image)
+    return copy
+
+
+def _bag(colour: tuple[int, int, int]) -> Image.Image:
+    """A bag of one colour with a dark pocket (9 % of it, black: a neighbour of blue)."""
+    shot = Image.new("RGB", (800, 800), "white")
+    draw = ImageDraw.Draw(shot)
+    draw.rectangle([200, 160, 600, 640], fill=colour)
+    draw.rectangle([300, 240, 500, 330], fill=(30, 30, 30))
+    return shot
+
+
+def _model(garment: tuple[int, int, int], top: float = 0.3) -> Image.Image:
+    """A model in a top of ``garment`` colour from ``top`` (share of the height) to the waist."""
+    shot = Image.new("RGB", (800, 1000), "white")
+    draw = ImageDraw.Draw(shot)
+    draw.ellipse([340, 60, 460, 210], fill=SKIN)  # head
+    draw.ellipse([338, 50, 462, 110], fill=(60, 40, 30))  # hair
+    draw.rectangle([270, 200, 530, 950], fill=SKIN)  # neck, body and legs
+    draw.rectangle([200, 250, 260, 700], fill=SKIN)  # arms
+    draw.rectangle([540, 250, 600, 700], fill=SKIN)
+    draw.rectangle([270, 1000 * top, 530, 620], fill=garment)
+    return shot
+
+
+def _colour_fired(image: Image.Image, colour: str) -> bool:
+    facts = _measure(image, "p.jpg")
+    record = {"id": "P1", "title": "Item", "attributes": {"color": colour}, "images": ["p.jpg"]}
+    return "image-color-mismatch" in _fired(facts, record)
+
+
+def test_a_recoloured_product_with_a_dark_detail_is_caught() -> None:
+    # The black pocket borders blue (navy reads black), but the recoloured bag is a vivid red
+    # ten times its size.
+    assert not _colour_fired(_bag(BLUE), "Blue")
+    assert _colour_fired(_recoloured(_bag(BLUE)), "Blue")
+
+
+def test_a_recoloured_yellow_product_is_judged() -> None:
+    # Yellow borders white; only white items themselves are left unjudged.
+    yellow = product(colour=(235, 200, 40))
+    assert not _colour_fired(yellow, "Yellow")
+    assert _colour_fired(_recoloured(yellow), "Yellow")
+    white = product(colour=(245, 245, 245))
+    assert not _colour_fired(_recoloured(white), "White")
+
+
+def test_a_recoloured_grey_product_stays_grey() -> None:
+    grey = product(colour=(128, 128, 128))
+    assert not _colour_fired(_recoloured(grey), "Grey")
+
+
+def test_skin_does_not_outweigh_a_dark_product_that_reads_black() -> None:
+    # A navy top that reads black (a neighbour of navy) on a model whose skin is most of the
+    # product region: the skin is no contradiction.
+    assert not _colour_fired(_model((20, 22, 45), top=0.45), "Navy")
+    assert not _colour_fired(_model((40, 70, 180)), "Blue")
+
+
+def test_a_two_tone_product_named_by_its_misread_colour_is_quiet() -> None:
+    # Red with a navy yoke that reads black (39 %): red is not twice the black.
+    two_tone = product(colour=(200, 30, 30))
+    ImageDraw.Draw(two_tone).rectangle([200, 160, 600, 330], fill=(18, 20, 40))
+    assert not _colour_fired(two_tone, "Navy")
+
+
+def test_a_coral_product_is_orange_or_pink() -> None:
+    coral = _bag((245, 130, 120))
+    assert not _colour_fired(coral, "Orange")
+    assert not _colour_fired(coral, "Pink")
+
+
+def test_a_washed_out_photo_is_not_judged() -> None:
+    # A quarter of the contrast turns the purple bag grey: image-low-contrast reports it.
+    flat = ImageEnhance.Contrast(_bag((120, 60, 170))).enhance(0.25)
+    assert not _colour_fired(flat, "Purple")
+    assert _colour_fired(_bag((120, 60, 170)), "Green")
+
+
+@pytest.mark.parametrize(
+    ("colour", "declared", "change"),
+    [
+        ((200, 30, 30), "Red", "changed"),  # red becomes green
+        ((30, 60, 170), "Blue", "changed"),  # blue becomes red
+        ((128, 128, 128), "Grey", "unchanged"),  # greys stay as they are
+        ((20, 20, 20), "Black", "unchanged"),
+        ((245, 245, 245), "White", "not judged"),
+        ((200, 30, 30), "Blue", "not shown"),  # the photo shows no blue to recolour
+    ],
+)
+def test_calibration_counts_only_copies_whose_colour_changed_family(
+    tmp_path: Path, colour: tuple[int, int, int], declared: str, change: str
+) -> None:
+    path = tmp_path / "bag.jpg"
+    path.write_bytes(encode(_bag(colour)))
+    assert _calibration().colour_change(path, (declared,)) == change
 
 
 def test_dhash_is_equal_for_a_resized_copy_and_different_for_another_photo() -> None:
