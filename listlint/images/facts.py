@@ -6,7 +6,7 @@ run (see :mod:`listlint.images.pipeline`), so a check tests like a title check.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 # Bump when a measurement changes meaning, so cached facts from older versions are not reused.
@@ -103,7 +103,16 @@ class ImageFacts:
             )
             for c in values.get("colours", ())
         )
-        return cls(**values)
+        if values.keys() != _FIELD_NAMES:
+            return cls(**values)  # a field missing or unknown: TypeError, or its default
+        # Every field given: set them as the frozen __init__ would, at a fifth of its cost (a
+        # warm run reads the facts of every photo of the catalog from the cache).
+        facts = object.__new__(cls)
+        facts.__dict__.update(values)
+        return facts
+
+
+_FIELD_NAMES = {item.name for item in fields(ImageFacts)}
 
 
 def dhash_distance(a: int, b: int) -> int:

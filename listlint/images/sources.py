@@ -59,14 +59,15 @@ class Resolver:
         text = reference.strip()
         if not text:
             return Refused("the image reference is empty")
-        parts = urlsplit(text)
-        scheme = parts.scheme.lower()
-        if scheme in _FETCHED_SCHEMES:
-            if not parts.netloc:
-                return Refused(f"{text!r} is not a complete URL")
-            return Remote(text)
-        if len(scheme) > 1:  # "C:\\photo.jpg" has a one-letter scheme and is a path
-            return Refused(f"{scheme}: URLs are not fetched (use a path or an http(s) URL)")
+        if ":" in text:  # a URL has a scheme; most references are plain paths
+            parts = urlsplit(text)
+            scheme = parts.scheme.lower()
+            if scheme in _FETCHED_SCHEMES:
+                if not parts.netloc:
+                    return Refused(f"{text!r} is not a complete URL")
+                return Remote(text)
+            if len(scheme) > 1:  # "C:\\photo.jpg" has a one-letter scheme and is a path
+                return Refused(f"{scheme}: URLs are not fetched (use a path or an http(s) URL)")
         if "\x00" in text:
             return Refused("the path contains a NUL character")
         folder = (os.path.dirname(catalog) or ".") if catalog and catalog != "-" else os.getcwd()
