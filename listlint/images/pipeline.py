@@ -14,7 +14,7 @@ import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from listlint.images import sources
 from listlint.images.cache import FactsCache, FileIndex, replace_reference
@@ -243,10 +243,21 @@ def _measure_work(reference: str, path: Path | None, data: bytes | None) -> Imag
         assert path is not None
         try:
             with path.open("rb") as handle:
-                data = handle.read(MAX_FILE_BYTES + 1)
+                data = _read_bounded(handle)
         except OSError as exc:
             return ImageFacts(reference, Problem.MISSING, f"cannot read it ({exc})")
     return measure(reference, data)
+
+
+def _read_bounded(handle: BinaryIO) -> bytes:
+    """The file's bytes, MAX_FILE_BYTES + 1 at most. Asked for its size, not for the bound:
+    read(n) sets n bytes aside first, and 64 MB for each 100 KB photo cost more than reading
+    it (50 us a photo)."""
+    size = os.fstat(handle.fileno()).st_size
+    data = handle.read(min(size, MAX_FILE_BYTES) + 1)
+    if MAX_FILE_BYTES >= len(data) > size:  # it grew since: read on, up to the bound
+        data += handle.read(MAX_FILE_BYTES + 1 - len(data))
+    return data
 
 
 def _file_hash(path: Path) -> str | None:

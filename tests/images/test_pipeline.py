@@ -128,6 +128,24 @@ def test_a_huge_local_file_is_not_read(shop: Path, monkeypatch: pytest.MonkeyPat
     assert measured == 0
 
 
+def test_a_file_that_grows_while_read_is_read_up_to_the_bound(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "growing.jpg"
+    path.write_bytes(b"x" * 5000)
+    real_fstat = os.fstat
+    # The size as listlint saw it just before the file grew to 5000 bytes.
+    monkeypatch.setattr(os, "fstat", lambda fd: os.stat_result((0,) * 6 + (100,) + (0,) * 3))
+    with path.open("rb") as handle:
+        assert len(pipeline._read_bounded(handle)) == 5000
+    monkeypatch.setattr(pipeline, "MAX_FILE_BYTES", 1000)
+    with path.open("rb") as handle:
+        assert len(pipeline._read_bounded(handle)) == 1001  # bounded, as a file that big is
+    monkeypatch.setattr(os, "fstat", real_fstat)
+    with path.open("rb") as handle:
+        assert len(pipeline._read_bounded(handle)) == 1001
+
+
 def test_the_runner_measures_in_batches(
     shop: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
