@@ -1,7 +1,8 @@
 """Image throughput: listlint's measurements against the floor of decoding alone.
 
-Draws N photo-like 1000x1000 JPEGs (a product with texture and shading on a light backdrop),
-then times, best of --repeat runs:
+Draws N photo-like 1000x1000 JPEGs (a product of a named colour, with texture and shading, on a
+light backdrop) for a catalog of N listings that name that colour, then times, best of --repeat
+runs:
 
 1. the floor: Pillow opening and decoding each file at the reduced size listlint uses (JPEG
    draft), nothing else, in one process;
@@ -35,12 +36,26 @@ from listlint.images.decode import WORKING_SIDE, WORKING_TOLERANCE
 from listlint.images.options import ImageOptions
 from listlint.images.pipeline import ImageMeasurer
 
+# Product colours, as a listing's colour attribute names them.
+PALETTE = {
+    "Red": (190, 35, 45),
+    "Navy": (30, 40, 90),
+    "Green": (40, 130, 60),
+    "Black": (25, 25, 28),
+    "Beige": (215, 195, 160),
+    "Blue": (40, 90, 190),
+    "Pink": (230, 140, 170),
+    "Gray": (130, 130, 135),
+    "Brown": (110, 70, 40),
+    "Yellow": (230, 200, 40),
+}
 
-def draw_photo(rng: random.Random, side: int) -> bytes:
+
+def draw_photo(rng: random.Random, side: int, name: str) -> bytes:
     backdrop = tuple(rng.randint(235, 255) for _ in range(3))
     image = Image.new("RGB", (side, side), backdrop)
     draw = ImageDraw.Draw(image)
-    colour = tuple(rng.randint(20, 230) for _ in range(3))
+    colour = tuple(max(0, min(255, c + rng.randint(-12, 12))) for c in PALETTE[name])
     left, top = rng.randint(side // 10, side // 4), rng.randint(side // 10, side // 4)
     right, bottom = (
         side - rng.randint(side // 10, side // 4),
@@ -88,19 +103,24 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     folder = Path(tempfile.mkdtemp(prefix="listlint-images-"))
     rng = random.Random(0)
-    paths = []
+    paths, records = [], []
     for number in range(args.n):
         path = folder / f"photo-{number}.jpg"
-        path.write_bytes(draw_photo(rng, args.size))
+        colour = rng.choice(sorted(PALETTE))
+        path.write_bytes(draw_photo(rng, args.size, colour))
         paths.append(path)
+        # As a shop lists it: the colour in the title and the attributes, which
+        # image-color-mismatch reads and compares with the photo.
+        records.append(
+            {
+                "id": f"P{number}",
+                "title": f"Classic {colour} Jacket",
+                "attributes": {"color": colour},
+                "images": [path.name],
+            }
+        )
     catalog = folder / "catalog.jsonl"
-    catalog.write_text(
-        "".join(
-            json.dumps({"id": f"P{n}", "title": "Bench photo", "images": [p.name]}) + "\n"
-            for n, p in enumerate(paths)
-        ),
-        encoding="utf-8",
-    )
+    catalog.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     keys = [(str(catalog), path.name) for path in paths]
     megabytes = sum(p.stat().st_size for p in paths) / 1e6
     print(f"{args.n} JPEGs of {args.size}x{args.size} px ({megabytes:.1f} MB) in {folder}")
