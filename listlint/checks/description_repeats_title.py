@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 
 from listlint.check import Check, CheckContext, Finding, Severity
 from listlint.model import Listing
+from listlint.text._latin1 import is_latin1
 from listlint.text.html import strip_html
 
 # Words compare without case or punctuation; each CJK character is a word of its own.
@@ -55,7 +56,7 @@ class DescriptionRepeatsTitle(Check):
         # Splitting at most ``limit`` times tells "more than limit words" without splitting a
         # long description all the way.
         limit = 2 * (len(title) + max_extra)
-        if (description.isascii() or not _CJK.search(description)) and len(
+        if (is_latin1(description) or not _CJK.search(description)) and len(
             description.split(None, limit)
         ) > limit:
             return

@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 
 from listlint.check import Check, CheckContext, Finding, Severity
 from listlint.model import Listing
+from listlint.text._latin1 import is_latin1
 from listlint.text.html import strip_html
 
 # A word: letters or digits, joined by apostrophes and hyphens ("T-shirt", "don't", "100%").
@@ -87,7 +88,7 @@ def word_count(text: str) -> int:
 
 def _at_least(text: str, n: int) -> bool:
     """Whether ``text`` has ``n`` words, without counting all of a long description's."""
-    if not text.isascii() and _CJK.search(text):
+    if not is_latin1(text) and _CJK.search(text):
         return word_count(text) >= n
     return next(islice(_WORD.finditer(text), n - 1, None), None) is not None if n > 0 else True
 

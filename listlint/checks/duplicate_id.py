@@ -40,6 +40,9 @@ class DuplicateId(Check):
         self._paths: list[str] = []
 
     def check(self, listing: Listing, ctx: CheckContext) -> Iterable[Finding]:
+        if listing.id not in self._first_seen:  # the usual listing: no replay, no generator
+            self._first_seen[listing.id] = self._place(listing.source)
+            return ()
         return self.replay(self.collect(listing, ctx), ctx)
 
     def collect(self, listing: Listing, ctx: CheckContext) -> tuple[str, SourceLocation]:

@@ -160,6 +160,9 @@ class _Matcher:
         spaced.sort(key=len, reverse=True)
         self.spaced = re.compile(f"(?<![\\w-])(?:{'|'.join(spaced)})(?![\\w-])") if spaced else None
         self.cjk = re.compile("|".join(cjk)) if cjk else None
+        # The characters a CJK phrase starts with: a text with none of them (every Latin text,
+        # in a few substring tests) is not searched, which would cost as much as the rest.
+        self.cjk_starts = tuple({ch for e in entries if _CJK.search(e) for ch in _starts(e)})
         self.screen = _Screen.of(spaced_entries, patterns) if spaced else None
 
     def search(self, text: str) -> str | None:
@@ -175,7 +178,11 @@ class _Matcher:
             match = self.spaced.search(lowered)
             if match is not None:
                 return source[match.start() : match.end()]
-        if self.cjk is not None and (match := self.cjk.search(lowered)) is not None:
+        if (
+            self.cjk is not None
+            and any(ch in lowered for ch in self.cjk_starts)
+            and (match := self.cjk.search(lowered)) is not None
+        ):
             return source[match.start() : match.end()]
         return None
 
@@ -193,46 +200,62 @@ class _Screen:
     - :meth:`ascii` (ASCII texts, most of them): the text lower-cased with every character that
       ends a word made a space (one ``bytes.translate``), so the candidates are just the spaces,
       a literal the engine finds fastest. Phrases get the same mapping ("n/a" reads "n a").
-    - :meth:`other` (the rest): the lower-cased text as the exact regex reads it, the candidates
-      being the Latin-1 characters that end a word and any character above U+00FF (a superset
-      of the ones that end a word there, which is all a necessary condition needs).
+    - :meth:`other` (the rest): a lower-cased Latin-1 text (French, German, Spanish...) the same
+      way, with the phrases' Latin-1 letters; any other text as the exact regex reads it, the
+      candidates being the Latin-1 characters that end a word and any character above U+00FF
+      (a superset of the ones that end a word there, which is all a necessary condition needs).
 
     Built only when the regex ``patterns`` of the data file are simple enough to be reasoned
     about (letters, digits, letter or digit classes, repetition); otherwise :meth:`of` gives
     None and every text is searched.
     """
 
-    def __init__(self, ascii_screen: re.Pattern[str], other_screen: re.Pattern[str]) -> None:
+    def __init__(
+        self,
+        ascii_screen: re.Pattern[str],
+        latin1_screen: re.Pattern[str],
+        other_screen: re.Pattern[str],
+    ) -> None:
         self._ascii = ascii_screen
+        self._latin1 = latin1_screen
         self._other = other_screen
 
     @classmethod
     def of(cls, entries: list[str], patterns: list[str]) -> _Screen | None:
         if not all(_SIMPLE_PATTERN.fullmatch(pattern) for pattern in patterns):
             return None
-        ascii_alternatives = [
-            pieces for e in entries if (pieces := _pieces(e, ascii_text=True)) is not None
-        ]
-        other_alternatives = [_pieces(e) for e in entries]
-        # A simple pattern only matches word characters, which both screens leave as they are.
-        ascii_alternatives += [[pattern] for pattern in patterns]
-        other_alternatives += [[pattern] for pattern in patterns]
+        # A simple pattern only matches word characters, which every screen leaves as they are.
+        other_alternatives = [_pieces(e) for e in entries] + [[pattern] for pattern in patterns]
         ends = "".join(map(re.escape, _WORD_ENDS))
         return cls(
-            re.compile(f" (?:{_grouped(ascii_alternatives)})(?![\\w-])")
-            if ascii_alternatives
-            else re.compile("(?!)"),
+            _narrow_screen(entries, patterns, 128),
+            _narrow_screen(entries, patterns, 256),
             re.compile(f"[{ends}\\u0100-\\U0010ffff](?:{_grouped(other_alternatives)})(?![\\w-])"),
         )
 
     def ascii(self, text: str) -> bool:
         """Whether the ASCII ``text`` may hold a phrase."""
-        spaced = (" " + text).encode("ascii").translate(_ASCII_SCREEN).decode("ascii")
+        spaced = (" " + text).encode("ascii").translate(_NARROW_SCREEN).decode("ascii")
         return self._ascii.search(spaced) is not None
 
     def other(self, lowered: str) -> bool:
         """Whether ``lowered`` (a lower-cased text, not all ASCII) may hold a phrase."""
-        return self._other.search(" " + lowered) is not None
+        try:
+            narrow = (" " + lowered).encode("latin-1")
+        except UnicodeEncodeError:
+            return self._other.search(" " + lowered) is not None
+        spaced = narrow.translate(_NARROW_SCREEN).decode("latin-1")
+        return self._latin1.search(spaced) is not None
+
+
+def _narrow_screen(entries: list[str], patterns: list[str], below: int) -> re.Pattern[str]:
+    """The screen regex for texts of characters below ``below`` (128: ASCII, 256: Latin-1),
+    lower-cased, every character that ends a word a space (see :data:`_NARROW_SCREEN`)."""
+    alternatives = [pieces for e in entries if (pieces := _pieces(e, below=below)) is not None]
+    alternatives += [[pattern] for pattern in patterns]
+    if not alternatives:
+        return re.compile("(?!)")
+    return re.compile(f" (?:{_grouped(alternatives)})(?![\\w-])")
 
 
 def _is_word_end(ch: str) -> bool:
@@ -243,10 +266,12 @@ def _is_word_end(ch: str) -> bool:
 _WORD_OR_HYPHEN = re.compile(r"[\w-]")
 # The Latin-1 characters that end a word (the rest of Unicode is left to the range above).
 _WORD_ENDS = "".join(chr(code) for code in range(256) if _is_word_end(chr(code)))
-# ASCII lower-cased, every character that ends a word a space; other bytes do not occur.
-_ASCII_SCREEN = bytes(
-    ord(" ") if _is_word_end(chr(code)) else ord(chr(code).lower()) for code in range(128)
-) + bytes(range(128, 256))
+# A Latin-1 text as a screen reads it: every character that ends a word a space, ASCII letters
+# lower-cased (the Latin-1 screen is given lower-cased texts, so the others already are).
+_NARROW_SCREEN = bytes(
+    ord(" ") if _is_word_end(chr(code)) else ord(chr(code).lower()) if code < 128 else code
+    for code in range(256)
+)
 # A pattern of letters, digits, classes of them and repetition: it matches word characters
 # only, so a screen can read it as it is.
 _SIMPLE_PATTERN = re.compile(
@@ -281,6 +306,18 @@ def _matcher(field: str, extra: tuple[str, ...], allow: frozenset[str]) -> _Matc
     return _Matcher(kept, [pattern for pattern in patterns if pattern not in allow])
 
 
+def _alternatives(ch: str) -> list[str]:
+    """The characters a phrase's (lower-case) ``ch`` matches: itself and its bare form."""
+    bare = _fold(ch)
+    return [ch, *bare] if bare and bare != ch else [ch]
+
+
+def _starts(entry: str) -> list[str]:
+    """The characters a match of the phrase's regex (:func:`_regex`) starts with."""
+    first = entry.strip().lower()[:1]
+    return _alternatives(first) if first else [""]  # "" is in every text
+
+
 def _regex(entry: str) -> str:
     """A phrase as a lower-case regex: spaces match spaces and hyphens, accented letters also
     their bare form ("sin título" matches "sin titulo")."""
@@ -290,14 +327,15 @@ def _regex(entry: str) -> str:
 @overload
 def _pieces(entry: str) -> list[str]: ...
 @overload
-def _pieces(entry: str, *, ascii_text: bool) -> list[str] | None: ...
-def _pieces(entry: str, *, ascii_text: bool = False) -> list[str] | None:
+def _pieces(entry: str, *, below: int) -> list[str] | None: ...
+def _pieces(entry: str, *, below: int = 0) -> list[str] | None:
     """The regex of a phrase (see :func:`_regex`) in pieces: a separator, one character, or a
     class for an accented letter and its bare form.
 
-    With ``ascii_text``, the regex for :meth:`_Screen.ascii`'s text (ASCII, lower-cased, what
-    ends a word made a space): a class keeps its ASCII characters, a character that ends a
-    word is a space; None when no ASCII text can hold the phrase (it needs a non-ASCII letter).
+    With ``below``, the regex for a screen's text of characters below it (see
+    :func:`_narrow_screen`: lower-cased, what ends a word made a space): a class keeps its
+    characters below ``below``, a character that ends a word is a space; None when no such
+    text can hold the phrase (it needs a letter beyond them).
     """
     parts: list[str] = []
     for ch in entry.strip().lower():
@@ -305,14 +343,13 @@ def _pieces(entry: str, *, ascii_text: bool = False) -> list[str] | None:
             if not parts or parts[-1] != _SEPARATOR:
                 parts.append(_SEPARATOR)
             continue
-        bare = _fold(ch)
-        if not ascii_text:
+        chars = _alternatives(ch)
+        if not below:
             parts.append(
-                f"[{re.escape(ch)}{re.escape(bare)}]" if bare and bare != ch else re.escape(ch)
+                re.escape(ch) if len(chars) == 1 else f"[{''.join(map(re.escape, chars))}]"
             )
             continue
-        chars = [ch, *bare] if bare and bare != ch else [ch]
-        kept = list(dict.fromkeys(" " if _is_word_end(c) else c for c in chars if c.isascii()))
+        kept = list(dict.fromkeys(" " if _is_word_end(c) else c for c in chars if ord(c) < below))
         if not kept:
             return None
         parts.append(re.escape(kept[0]) if len(kept) == 1 else f"[{''.join(map(re.escape, kept))}]")

@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from datetime import date
+from functools import lru_cache
 from typing import Any, ClassVar
 
 from listlint.check import Check, CheckContext, Finding, Severity
@@ -69,6 +70,7 @@ class StaleListing(Check):
             )
 
 
+@lru_cache(maxsize=1024)  # a catalog's listings share a few hundred days at most
 def _date(text: str) -> date | None:
     match = _ISO_DATE.match(text.strip())
     if match is None:

@@ -17,6 +17,7 @@ from typing import Any
 
 from listlint import _vocab
 from listlint.text import _trie
+from listlint.text._latin1 import is_latin1
 
 LANGUAGES = ("en", "es", "fr", "de", "pt", "it", "ru", "zh")
 # Without a declared language: English and the vocabularies whose script cannot be mistaken.
@@ -54,6 +55,16 @@ _BYTES_BLANKS = bytes(
 # (Unicode has none past U+3000). One class of characters: a search for a category is slower.
 _BLANKS_BEYOND_ASCII = "".join(ch for ch in map(chr, range(0x80, 0x3001)) if ch.isspace())
 _SPLITTERS = re.compile(f"[{re.escape(_TYPOGRAPHIC + _BLANKS_BEYOND_ASCII)}]")
+# The few of them a Latin-1 text can hold: a substring test each beats that regex's scan.
+_LATIN1_SPLITTERS = tuple(ch for ch in _TYPOGRAPHIC + _BLANKS_BEYOND_ASCII if ord(ch) < 0x100)
+
+
+def _splits_as_bytes(lowered: str) -> bool:
+    """Whether ``lowered`` (not ASCII) has no typographic mark and no blank beyond ASCII, so that
+    its UTF-8 bytes split at ASCII punctuation and blanks cut the same words as str.split()."""
+    if is_latin1(lowered):
+        return not any(ch in lowered for ch in _LATIN1_SPLITTERS)
+    return _SPLITTERS.search(lowered) is None
 
 
 @dataclass(frozen=True)
@@ -275,7 +286,7 @@ class Lexicon:
             candidates = self.first_bytes.intersection(
                 lowered.encode().translate(_BYTES_PUNCTUATION).split()
             )
-        elif _SPLITTERS.search(lowered) is None:
+        elif _splits_as_bytes(lowered):
             # No typographic mark and no blank beyond ASCII: the bytes split cuts the same words.
             candidates = self.first_bytes.intersection(
                 lowered.encode().translate(_BYTES_BLANKS).split()
@@ -323,7 +334,7 @@ class Lexicon:
                         ):
                             found.append((at, after, own))
                     at = find(word, at + 1)
-        if not ascii and self._unspaced and _CJK.search(text):
+        if not ascii and self._unspaced and not is_latin1(lowered) and _CJK.search(text):
             cjk = self.cjk
             assert cjk is not None
             for m in cjk.finditer(_trie.plain_dashes(lowered)):

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from listlint.text._latin1 import is_latin1
+
 SEPARATOR = r"[\s\-_\u2010-\u2015]*"
 # The same for texts whose Unicode dashes were made plain hyphens first (see :func:`plain_dashes`):
 # the class above holds characters past U+00FF, and Python compiles such a class into a 64K-entry
@@ -37,7 +39,7 @@ def starts_with_separator(text: str) -> bool:
 
 def plain_dashes(text: str) -> str:
     """``text`` with the Unicode dashes U+2010..U+2015 as "-": same length, same positions."""
-    if text.isascii() or _UNICODE_DASHES.search(text) is None:
+    if text.isascii() or is_latin1(text) or _UNICODE_DASHES.search(text) is None:
         return text
     return _UNICODE_DASHES.sub("-", text)
 

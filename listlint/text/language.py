@@ -165,11 +165,13 @@ def _script_counts(text: str) -> dict[str, int]:
     latin = len(text.encode("ascii", "ignore").translate(None, _ASCII_NON_LETTERS))
     counts = {LATIN: latin} if latin else {}
     if not text.isascii():
-        for ch in _NON_ASCII.findall(text):
+        # Each distinct character once (Counter keeps the order they first occur in, and so
+        # the order of the scripts): a text repeats its few accented letters many times.
+        for ch, n in Counter(_NON_ASCII.findall(text)).items():
             if ch.isalpha():
                 script = _script(ch)
                 if script is not None:
-                    counts[script] = counts.get(script, 0) + 1
+                    counts[script] = counts.get(script, 0) + n
     return counts
 
 

@@ -116,6 +116,9 @@ def test_options() -> None:
         ("Dress (TBD)", "", "Title contains placeholder text: 'TBD'"),
         ("Dress \u2018TBD\u2019", "", "Title contains placeholder text: 'TBD'"),
         ("İnsert description here", "", None),  # "İ" lower-cases to two characters
+        ("Shirt", "Größe M. テスト商品", "Description contains placeholder text: 'テスト商品'"),
+        ("T-Shirt テスト商品", "", "Title contains placeholder text: 'テスト商品'"),
+        ("Shirt", "Größe M, Farbe: Blau", None),  # Latin-1: no CJK phrase is looked for
     ],
 )
 def test_phrases_next_to_punctuation(title: str, description: str, found: str | None) -> None:

@@ -38,6 +38,13 @@ def test_no_blank_past_u3000() -> None:
     assert not any(chr(code).isspace() for code in range(0x3001, 0x110000))
 
 
+def test_latin1_texts_split_as_the_regex_says() -> None:
+    # _splits_as_bytes looks for the few marks a Latin-1 text can hold instead of the regex.
+    for code in range(0x80, 0x3001):
+        for text in (f"größe{chr(code)}m", f"taille{chr(code)}", f"{chr(code)}é"):
+            assert _lexicon._splits_as_bytes(text) == (_lexicon._SPLITTERS.search(text) is None)
+
+
 @pytest.mark.parametrize("languages", LANGUAGE_SETS)
 def test_ascii_phrases_find_what_the_phrases_find(languages: tuple[str, ...]) -> None:
     lex = _lexicon.lexicon(languages)
