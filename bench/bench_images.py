@@ -2,7 +2,7 @@
 
 Draws N photo-like 1000x1000 JPEGs (a product of a named colour, with texture and shading, on a
 light backdrop) for a catalog of N listings that name that colour, then times, best of --repeat
-runs:
+rounds (1-3 take turns in each round):
 
 1. the floor: Pillow opening and decoding each file at the reduced size listlint uses (JPEG
    draft), nothing else, in one process;
@@ -83,15 +83,21 @@ def floor(paths: list[Path]) -> None:
             image.load()
 
 
-def best(
-    action: Callable[[], object], repeat: int, clock: Callable[[], float] = time.perf_counter
-) -> float:
-    times = []
+def best_of(
+    actions: dict[str, Callable[[], object]],
+    repeat: int,
+    clock: Callable[[], float] = time.perf_counter,
+) -> dict[str, float]:
+    """The best time of each action over ``repeat`` rounds, the actions taking turns in each:
+    when the machine's speed drifts during a run (a shared machine's does), it moves them all
+    alike instead of the one that happened to be timed at the time."""
+    times: dict[str, list[float]] = {name: [] for name in actions}
     for _ in range(repeat):
-        start = clock()
-        action()
-        times.append(clock() - start)
-    return min(times)
+        for name, action in actions.items():
+            start = clock()
+            action()
+            times[name].append(clock() - start)
+    return {name: min(runs) for name, runs in times.items()}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -135,13 +141,16 @@ def main(argv: list[str] | None = None) -> int:
 
         return run
 
-    floor_s = best(lambda: floor(paths), args.repeat)
-    one = best(pipeline(1), args.repeat)
-    two = best(pipeline(2), args.repeat)
+    walls = best_of(
+        {"floor": lambda: floor(paths), "one": pipeline(1), "two": pipeline(2)}, args.repeat
+    )
+    floor_s, one, two = walls["floor"], walls["one"], walls["two"]
     # On a shared machine the wall clock counts other processes' time too; the CPU time of this
     # process (the floor and 1 worker run in it) does not.
-    floor_cpu = best(lambda: floor(paths), args.repeat, time.process_time)
-    one_cpu = best(pipeline(1), args.repeat, time.process_time)
+    cpus = best_of(
+        {"floor": lambda: floor(paths), "one": pipeline(1)}, args.repeat, time.process_time
+    )
+    floor_cpu, one_cpu = cpus["floor"], cpus["one"]
     print(f"floor (decode at reduced size only): {args.n / floor_s:8.1f} images/s")
     print(f"listlint, 1 worker:  {args.n / one:8.1f} images/s ({one / floor_s:.2f}x the floor)")
     print(
