@@ -154,4 +154,4 @@ def test_small_catalogs_one_worker_and_standard_input_stay_in_one_process(
         out.truncate(9 * 1024 * 1024)
     assert worth_it([str(photos), str(small)], 2) is None  # ...and not its photos
     assert part_size(10**6, 2) == 1024 * 1024  # never below 1 MB a part
-    assert part_size(10**10, 2) == 16 * 1024 * 1024  # nor above 16 MB
+    assert part_size(10**10, 2) == 4 * 1024 * 1024  # nor above 4 MB

@@ -36,7 +36,10 @@ MIN_PARALLEL_BYTES = 8 * 1024 * 1024
 # Parts per worker: enough for the workers to stay busy while the slowest part finishes.
 PARTS_PER_WORKER = 4
 MIN_PART_SIZE = 1024 * 1024
-MAX_PART_SIZE = 16 * 1024 * 1024
+# A worker holds a part's listings, findings and records until it sends them back: 4 MB parts
+# keep two workers and listlint within 260 MiB (PSS) at 100,000 listings with photos, against
+# 390 MiB with 16 MB parts, for the same time within noise (bench/RESULTS.md).
+MAX_PART_SIZE = 4 * 1024 * 1024
 
 _job: Job | None = None  # in a worker process: the run's settings, set once when it starts
 
