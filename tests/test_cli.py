@@ -234,3 +234,11 @@ def test_lone_surrogates_become_replacement_characters(tmp_path: Path) -> None:
         (finding,) = json.loads(done.stdout)["findings"]
         assert finding["listing_id"] == "S\ufffd"
         assert "U+FFFD" in finding["message"]
+
+
+def test_version_is_the_installed_distributions(run_cli) -> None:  # type: ignore[no-untyped-def]
+    from importlib.metadata import version
+
+    result = run_cli("--version")
+    assert result.exit_code == 0
+    assert result.output == f"listlint, version {version('listlint')}\n"
