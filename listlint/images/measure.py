@@ -436,9 +436,8 @@ def _dominant_colours(planes: UInt8Array, region: BoolArray | None) -> tuple[Col
 
 
 def _dhash(gray: Image.Image) -> int:
-    small = gray.resize((9, 8), Image.Resampling.BOX).tobytes()  # 8 rows of 9 levels
+    levels = np.frombuffer(gray.resize((9, 8), Image.Resampling.BOX).tobytes(), np.uint8)
+    rows = levels.reshape(8, 9)
     # Bit i (row by row, left to right) is set where a level is below the one to its right.
-    pairs = (
-        small[row * 9 + column : row * 9 + column + 2] for row in range(8) for column in range(8)
-    )
-    return sum(1 << index for index, pair in enumerate(pairs) if pair[1] > pair[0])
+    bits = np.packbits(rows[:, 1:] > rows[:, :-1], bitorder="little")
+    return int.from_bytes(bits.tobytes(), "little")
