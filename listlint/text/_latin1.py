@@ -11,6 +11,8 @@ from __future__ import annotations
 
 def is_latin1(text: str) -> bool:
     """Whether every character of ``text`` is below U+0100."""
+    if text.isascii():  # a flag of the string: no copy, unlike the encoding below
+        return True
     try:
         text.encode("latin-1")
     except UnicodeEncodeError:

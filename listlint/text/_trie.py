@@ -39,7 +39,7 @@ def starts_with_separator(text: str) -> bool:
 
 def plain_dashes(text: str) -> str:
     """``text`` with the Unicode dashes U+2010..U+2015 as "-": same length, same positions."""
-    if text.isascii() or is_latin1(text) or _UNICODE_DASHES.search(text) is None:
+    if is_latin1(text) or _UNICODE_DASHES.search(text) is None:
         return text
     return _UNICODE_DASHES.sub("-", text)
 
