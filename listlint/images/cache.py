@@ -121,10 +121,6 @@ class FactsCache:
                 found[index] = content_hash
         return found
 
-    def hash_of_file(self, path: Path, size: int, mtime_ns: int) -> str | None:
-        index = (path, size, mtime_ns)
-        return self.hashes_of_files([index]).get(index)
-
     def validators(self, url: str) -> tuple[str, str, str] | None:
         """(etag, last_modified, hash) remembered for ``url``."""
         row = self._one("SELECT etag, last_modified, hash FROM urls WHERE url = ?", (url,))

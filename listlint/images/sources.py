@@ -34,20 +34,13 @@ class Refused:
 Source = Local | Remote | Refused
 
 
-def resolve(reference: str, catalog: str, roots: Sequence[Path] = ()) -> Source:
-    """Where ``reference``, written in the catalog file ``catalog``, may be read from.
+class Resolver:
+    """Where image references may be read from; make one per run, each folder is resolved once.
 
     ``roots`` are extra folders images may live in (config ``image-roots``); the catalog's own
-    folder is always allowed. Standard input's listings resolve against the working directory.
-    """
-    return Resolver(roots)(reference, catalog)
-
-
-class Resolver:
-    """:func:`resolve` for many references: each folder is resolved once.
-
-    Strings and ``os.path.realpath`` rather than ``Path.resolve``: a warm run resolves every
-    photo of the catalog, and pathlib's objects cost several times the system calls.
+    folder is always allowed. Strings and ``os.path.realpath`` rather than ``Path.resolve``: a
+    warm run resolves every photo of the catalog, and pathlib's objects cost several times the
+    system calls.
     """
 
     def __init__(self, roots: Sequence[Path] = ()) -> None:
@@ -56,6 +49,8 @@ class Resolver:
         self._real_folders: dict[str, str] = {}
 
     def __call__(self, reference: str, catalog: str) -> Source:
+        """Where ``reference``, written in the catalog file ``catalog``, may be read from.
+        Standard input's listings (catalog "-") resolve against the working directory."""
         text = reference.strip()
         if not text:
             return Refused("the image reference is empty")

@@ -102,7 +102,8 @@ def test_a_fresh_clone_with_new_times_and_paths_is_served_by_content(tmp_path: P
     # ...and the new path is indexed, so the run after it does not even hash the file.
     cache = FactsCache(cache_dir)
     path = (second / "red.jpg").resolve()
-    assert cache.hash_of_file(path, path.stat().st_size, 1) == cold["red.jpg"].content_hash
+    index = (path, path.stat().st_size, 1)
+    assert cache.hashes_of_files([index]) == {index: cold["red.jpg"].content_hash}
     cache.close()
 
 
@@ -198,8 +199,8 @@ def test_facts_are_stored_by_content_and_named_by_reference(shop: Path) -> None:
     assert found is not None
     assert found.reference == "other.png" and found.extension_format == "PNG"
     assert (found.format, found.width) == ("JPEG", 10)
-    assert cache.hash_of_file(shop / "red.jpg", 123, 456) == "cd" * 32
-    assert cache.hash_of_file(shop / "red.jpg", 124, 456) is None
+    same, changed = (shop / "red.jpg", 123, 456), (shop / "red.jpg", 124, 456)
+    assert cache.hashes_of_files([same, changed]) == {same: "cd" * 32}
     assert cache.facts("ef" * 32, "x.jpg") is None
     cache.close()
 

@@ -25,7 +25,7 @@ def shop(tmp_path: Path) -> Path:
 
 
 def _resolve(shop: Path, reference: str, roots: tuple[Path, ...] = ()) -> sources.Source:
-    return sources.resolve(reference, str(shop / "catalog.jsonl"), roots)
+    return sources.Resolver(roots)(reference, str(shop / "catalog.jsonl"))
 
 
 def test_a_relative_path_inside_the_folder_is_local(shop: Path) -> None:
@@ -118,8 +118,9 @@ def test_stdin_listings_resolve_against_the_working_directory(
     shop: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(shop)
-    assert sources.resolve("img/mug.jpg", "-") == sources.Local((shop / "img/mug.jpg").resolve())
-    assert isinstance(sources.resolve("../secret.txt", "-"), sources.Refused)
+    resolve = sources.Resolver()
+    assert resolve("img/mug.jpg", "-") == sources.Local((shop / "img/mug.jpg").resolve())
+    assert isinstance(resolve("../secret.txt", "-"), sources.Refused)
 
 
 def test_the_measurer_never_opens_a_refused_file(
