@@ -4,8 +4,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from stdnum import ean, isbn
-
 from listlint.check import Check, CheckContext, Finding, Severity
 from listlint.model import Listing
 from listlint.profiles import Profile
@@ -97,6 +95,10 @@ def diagnose(value: str) -> GtinProblem | None:
     text = value.strip()
     if _plainly_valid(text):
         return None
+    # Imported for the few GTINs that need a diagnosis: stdnum.util imports ssl and pydoc,
+    # about 15 ms of every run's start-up otherwise.
+    from stdnum import ean, isbn
+
     if _SCIENTIFIC.fullmatch(text):
         return GtinProblem(
             "was turned into a number by a spreadsheet, which rounded away its last digits; "
@@ -156,7 +158,11 @@ def diagnose(value: str) -> GtinProblem | None:
 def refused(value: str, profile: Profile) -> GtinProblem | None:
     """What ``profile``'s marketplace refuses in the valid GTIN ``value``: a restricted or
     coupon prefix; None when it accepts it."""
-    digits = number = ean.compact(value.strip())
+    digits = number = value.strip()
+    if not number.isdigit():
+        from stdnum import ean  # spaces or hyphens: rare (see diagnose)
+
+        digits = number = ean.compact(number)
     if len(number) == 12:
         number = "0" + number  # a UPC-A in its GTIN-13 form
     elif len(number) == 14:
@@ -218,6 +224,8 @@ def _gs1_check_digit_ok(digits: str) -> bool:
 
 
 def _check_digit_ok(number: str) -> bool:
+    from stdnum import ean
+
     return str(ean.calc_check_digit(number[:-1])) == number[-1]
 
 

@@ -92,14 +92,15 @@ class Lexicon:
 
     __slots__ = (
         "_anchored",
+        "_ascii_kept",
         "_ascii_value_words",
+        "_ascii_values",
         "_candidates",
         "_cjk",
         "_in_texts",
         "_spaced",
         "_text_keys",
         "_unspaced",
-        "_value_words_built",
         "_words",
         "ascii_phrases",
         "color_families",
@@ -152,8 +153,11 @@ class Lexicon:
         # shop texts repeat their sentences ("Machine wash cold."), so most words are read once.
         self.readings: dict[tuple[str, str, int, int], tuple[str, int, int, str] | None] = {}
         self._words: re.Pattern[str] | None = None
-        self._ascii_value_words: re.Pattern[str] | None = None  # see value_entries
-        self._value_words_built = False
+        # See value_entries: whether ASCII values are read in lower case (None: not decided
+        # yet), and the regex that reads those of several words (built when one comes).
+        self._ascii_values: bool | None = None
+        self._ascii_kept: list[str] = []
+        self._ascii_value_words: re.Pattern[str] | None = None
         self._anchored: re.Pattern[str] | None = None
         self._cjk: re.Pattern[str] | None = None
         self._text_keys: list[str] | None = None
@@ -179,15 +183,18 @@ class Lexicon:
         """
         entries, key = self.entries, _trie.key
         if text.isascii():
-            if not self._value_words_built:
-                self._value_words_built = True
+            if self._ascii_values is None:
                 kept = _ascii_words(self._spaced)
-                if kept is not None:
-                    self._ascii_value_words = _compile(_whole_words(kept), 0)
-            if self._ascii_value_words is not None:
+                self._ascii_values = kept is not None
+                self._ascii_kept = kept or []
+            if self._ascii_values:
                 if text.isalpha():
                     entry = entries.get(text.lower())
                     return [] if entry is None else [entry]
+                # Compiling it takes about 20 ms, which a catalog of one-word values (most
+                # small ones) never needs to spend.
+                if self._ascii_value_words is None:
+                    self._ascii_value_words = _compile(_whole_words(self._ascii_kept), 0)
                 return [
                     entry
                     for m in self._ascii_value_words.finditer(text.lower())
