@@ -253,7 +253,8 @@ def _check_kinds(value: object, where: str, path: str) -> None:
 @cache
 def _product_kinds() -> tuple[str, ...]:
     text = resources.files("listlint.vocab").joinpath("product_kinds.toml").read_text("utf-8")
-    return tuple(kind for kind in _toml.loads(text) if kind != "other")
+    # "other" and "departments" are what has no kind: nothing can be required of them.
+    return tuple(kind for kind in _toml.loads(text) if kind not in ("other", "departments"))
 
 
 def _from_data(data: Mapping[str, Any]) -> Profile:

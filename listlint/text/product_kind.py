@@ -5,8 +5,12 @@ The kind decides which attributes a profile requires, so a wrong guess is a fals
 
 1. the deepest category segment that names a kind decides, when it is the last segment
    ("Men/Tops/Tees" is clothing, "Apparel/Headware/Sunglasses" is not);
-2. otherwise the title decides ("Mountain fox cushion" under "Home Accessories");
-3. otherwise a broader category segment ("Clothing > Belts", untold by the title, is clothing).
+2. a department whose products have no required attributes ("Books", "Lebensmittel",
+   "Automotive"), deepest segment first, decides there is no kind: in "The Jacket Potato
+   Cookbook" under "Books/Cooking" or "Sekt trocken" under "Lebensmittel/Sekt", a title word
+   is not the product;
+3. otherwise the title decides ("Mountain fox cushion" under "Home Accessories");
+4. otherwise a broader category segment ("Clothing > Belts", untold by the title, is clothing).
 
 In a title the product noun comes last in English, German and Chinese ("Coat Hanger" is a
 hanger) and first in French, Spanish, Italian, Portuguese and Russian ("Sac à chaussures").
@@ -38,6 +42,8 @@ _NO_WORD_BOUNDARIES = frozenset({"zh"})
 # Without a declared language, only vocabularies whose script cannot be mistaken for another's.
 _DEFAULT_LANGUAGES = ("en", "ru", "zh")
 _CATEGORY_SEPARATORS = re.compile(r"\s*(?:/|>|\||\\|»)\s*")
+# The [departments] table: category names only, a kind of their own without requirements.
+_DEPARTMENT = "department"
 _COUNT_BEFORE = re.compile(r"\d\s*(?:x\s*)?$")
 
 
@@ -49,13 +55,17 @@ class KindMatch:
 
 
 @cache
-def _vocabulary() -> dict[str, dict[str, str]]:
-    """language -> {word: kind}."""
+def _vocabulary(in_category: bool = False) -> dict[str, dict[str, str]]:
+    """language -> {word: kind}; departments only for a category."""
     data = _toml.loads(
         resources.files("listlint.vocab").joinpath("product_kinds.toml").read_text("utf-8")
     )
     words: dict[str, dict[str, str]] = {}
     for kind, by_language in data.items():
+        if kind == "departments":
+            if not in_category:
+                continue
+            kind = _DEPARTMENT
         for language, entries in by_language.items():
             for word in entries:
                 words.setdefault(language, {})[word.lower()] = kind
@@ -63,21 +73,21 @@ def _vocabulary() -> dict[str, dict[str, str]]:
 
 
 @cache
-def _matcher(language: str) -> re.Pattern[str]:
-    words = sorted(_vocabulary().get(language, {}), key=len, reverse=True)
+def _matcher(language: str, in_category: bool = False) -> re.Pattern[str]:
+    words = sorted(_vocabulary(in_category).get(language, {}), key=len, reverse=True)
     flags = 0 if language in _NO_WORD_BOUNDARIES else re.IGNORECASE
     return re.compile(_source(language, words), flags)
 
 
 @cache
-def _ascii_matcher(language: str) -> re.Pattern[str] | None:
+def _ascii_matcher(language: str, in_category: bool = False) -> re.Pattern[str] | None:
     """:func:`_matcher` for a text in lower-case ASCII: the same alternatives, less those that
     cannot match such a text, without the case-insensitive flag, under which Python tests every
     alternative at every position instead of only those that start with the letter there.
     None when a word could match an ASCII text otherwise than in lower case (a dotless i
     matches "I")."""
     kept: list[str] = []
-    for word in sorted(_vocabulary().get(language, {}), key=len, reverse=True):
+    for word in sorted(_vocabulary(in_category).get(language, {}), key=len, reverse=True):
         if word.isascii():
             kept.append(word)
         elif any(_matches_ascii(ch) for ch in word if not ch.isascii()):
@@ -91,8 +101,9 @@ def _source(language: str, words: list[str]) -> str:
     alternatives = "|".join(re.escape(w) for w in words)
     if language in _NO_WORD_BOUNDARIES:
         return f"(?P<w>{alternatives})"
-    # German compounds end in the kind noun ("Herrenjacke"), so allow a prefix there.
-    prefix = r"\w*?" if language == "de" else ""
+    # German compounds end in the kind noun ("Herrenjacke"), so allow a prefix there, of three
+    # letters at least: "trocken" and "Barock" are not compounds of "Rock" (a skirt).
+    prefix = r"(?:\w{3,}?)??" if language == "de" else ""
     return rf"(?<!\w){prefix}(?P<w>{alternatives}){_ENDINGS.get(language, '')}(?!\w)"
 
 
@@ -103,30 +114,35 @@ def _languages(declared: str) -> tuple[str, ...]:
     return _DEFAULT_LANGUAGES
 
 
-def _find(text: str, languages: tuple[str, ...]) -> KindMatch | None:
+def _find(text: str, languages: tuple[str, ...], in_category: bool = False) -> KindMatch | None:
     noun_first = languages[0] in _NOUN_FIRST
-    found: list[tuple[int, int, str, str]] = []  # (start, -length, kind, word)
+    # (start, -length, -length of the vocabulary word, kind, text): of two matches of the same
+    # text, the longer word wins ("Fahrradmantel" is a tyre, before "Mantel" with a prefix).
+    found: list[tuple[int, int, int, str, str]] = []
     lowered = text.lower()
     ascii = lowered.isascii()
     for language in languages:
-        vocabulary = _vocabulary().get(language, {})
-        matcher = _ascii_matcher(language) if ascii else None
-        for match in (matcher or _matcher(language)).finditer(lowered):
+        vocabulary = _vocabulary(in_category).get(language, {})
+        matcher = _ascii_matcher(language, in_category) if ascii else None
+        for match in (matcher or _matcher(language, in_category)).finditer(lowered):
             # Only the text just before the word: from 0 on, a long title costs n² here.
             if _COUNT_BEFORE.search(lowered, max(0, match.start() - 64), match.start()):
                 continue  # "Tea, 100 Bags" counts bags, it does not sell one
             word = match.group("w").lower()
-            found.append((match.start(), -len(match.group(0)), vocabulary[word], match.group(0)))
+            text_matched = match.group(0)
+            found.append(
+                (match.start(), -len(text_matched), -len(word), vocabulary[word], text_matched)
+            )
     if not found:
         return None
     found.sort()
     # Drop matches inside a longer one that starts earlier ("shoe rack" hides "rack").
-    kept: list[tuple[int, int, str, str]] = []
+    kept: list[tuple[int, int, int, str, str]] = []
     for item in found:
         if kept and item[0] < kept[-1][0] - kept[-1][1]:
             continue
         kept.append(item)
-    start, _, kind, word = kept[0] if noun_first else kept[-1]
+    start, _, _, kind, word = kept[0] if noun_first else kept[-1]
     return KindMatch(kind, text[start : start + len(word)], "")
 
 
@@ -137,7 +153,9 @@ def product_kind(category: str, title: str, language: str = "") -> KindMatch | N
     languages = _languages(language)
     last, broad = _category_kind(category, languages)
     if last is not None:
-        return last
+        return None if last.kind == _DEPARTMENT else last
+    if broad is not None and broad.kind == _DEPARTMENT:
+        return None
     titled = _find(title, languages)
     if titled is not None:
         return KindMatch(titled.kind, titled.word, "title")
@@ -150,12 +168,20 @@ def product_kind(category: str, title: str, language: str = "") -> KindMatch | N
 def _category_kind(
     category: str, languages: tuple[str, ...]
 ) -> tuple[KindMatch | None, KindMatch | None]:
-    """What ``category`` says: (its last segment's kind, else None; a broader segment's kind)."""
+    """What ``category`` says: (its last segment's kind, else None; a broader segment's kind:
+    the deepest, or a department above a segment of no kind, "Electronics/Headphones/...")."""
     segments = [s for s in _CATEGORY_SEPARATORS.split(category.strip()) if s]
+    broad = None
     for depth, segment in enumerate(reversed(segments)):
-        match = _find(segment, languages)
+        match = _find(segment, languages, in_category=True)
         if match is None:
             continue
         found = KindMatch(match.kind, segment, "category")
-        return (found, None) if depth == 0 else (None, found)
-    return None, None
+        if depth == 0:
+            return found, None
+        if match.kind == _DEPARTMENT:
+            return None, found
+        broad = broad or found
+        if match.kind != "other":
+            break
+    return None, broad
