@@ -70,6 +70,10 @@ def test_description_against_the_title_when_no_attribute_says() -> None:
         ("Rose Gold Watch", "Pink"),
         ("Off-White Sneakers", "White"),
         ("Charcoal Hoodie", "Black"),
+        # White gold is a metal that looks silver; jewellers file gold of any shade under Gold.
+        ("14K White Gold Diamond Stud Earrings", "Silver"),
+        ("White Gold Ring", "Gold"),
+        ("14K Yellow Gold Hoops", "Gold"),
     ],
 )
 def test_shades_and_families_agree(title: str, color: str) -> None:
@@ -89,10 +93,16 @@ def test_shades_and_families_agree(title: str, color: str) -> None:
         "Golden Goose Superstar Sneakers",
         "Ivory Soap Bar 3 Pack",
         "Green Giant Sweet Corn",
+        "The Beatles - The White Album (2LP)",
     ],
 )
 def test_brand_and_product_names_do_not_conflict(title: str) -> None:
     assert _messages(title=title, attributes={"color": "Purple"}) == []
+
+
+def test_a_kind_of_chocolate_is_not_a_color() -> None:
+    record = {"title": "Tablette de chocolat noir 70 % cacao", "language": "fr"}
+    assert _messages(**record, attributes={"color": "Doré"}) == []
 
 
 def test_the_listings_brand_does_not_conflict() -> None:

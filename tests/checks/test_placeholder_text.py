@@ -60,6 +60,31 @@ def test_placeholder_descriptions(description: str, message: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "description",
+    [
+        "Write your product description here.",
+        "Description coming soon.",
+        "Hier steht die Produktbeschreibung.",
+        "Descripción del producto aquí.",
+        "Insira aqui a descrição do produto.",
+        "Inserisci qui la descrizione del prodotto.",
+        "Description du produit à venir.",
+        "Здесь будет описание товара.",
+        "此处填写商品描述",
+    ],
+)
+def test_shop_templates_in_eight_languages(description: str) -> None:
+    ((field, found),) = _found(title="Linen Shirt", description=description)
+    assert field == "description"
+    assert found.startswith(("Description contains placeholder", "Description is placeholder"))
+
+
+def test_a_link_to_the_description_is_real_copy() -> None:
+    description = "Soft linen shirt. Read the full product description here: fit, care and sizes."
+    assert _found(title="Linen Shirt", description=description) == []
+
+
+@pytest.mark.parametrize(
     ("title", "description"),
     [
         # "N/A" and "TBD" are real values inside a description.
