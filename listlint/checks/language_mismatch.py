@@ -33,7 +33,9 @@ class LanguageMismatch(Check):
         90 - chaussures de course"), English loanwords in German ("Herren T-Shirt Slim Fit"),
         short titles, titles made of names ("Prima Compete Bra Top") and lorem ipsum
         descriptions (reported by placeholder-text) are not reported. A French title that keeps
-        an English slogan without any French word ("Mug The best is yet to come") is.
+        an English slogan without any French word ("Mug The best is yet to come") is; in
+        quotes it is not judged ("T-shirt homme « Keep Calm and Carry On »"): a quoted slogan,
+        print or title stays in its own language.
 
     Why it matters:
         Marketplaces file listings by language: a title in the wrong language is shown to

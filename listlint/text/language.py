@@ -313,6 +313,8 @@ def mismatch(
     Descriptions (``short=False``) are read as running text.
     """
     language = normalize(declared)
+    if short:
+        text = _unquoted(text)
     if language is None or not text.strip():
         return None
     decided, found = _screen(text, language, short, min_words, min_probability)
@@ -321,6 +323,21 @@ def mismatch(
     given = names() if callable(names) else names
     key = frozenset(word.casefold() for word in given)
     return _judge_title(text, language, key, min_words, min_probability)
+
+
+# A quoted span of a title: a slogan, a print or a work's name ("T-shirt homme « Keep Calm and
+# Carry On »"), in whatever language it was written; double quotes of every typography only, as
+# a single one is also an apostrophe.
+_QUOTED = re.compile(
+    '\u00ab[^\u00bb]*\u00bb|\u201c[^\u201d]*\u201d|\u201e[^\u201c\u201d]*[\u201c\u201d]|"[^"]*"'
+)
+
+
+def _unquoted(title: str) -> str:
+    """``title`` without its quoted spans, when it has any."""
+    if '"' not in title and title.isascii():
+        return title
+    return _QUOTED.sub(" ", title)
 
 
 def identify(

@@ -121,6 +121,23 @@ def test_french_title_that_is_an_english_slogan_fires() -> None:
 
 
 @pytest.mark.parametrize(
+    ("title", "declared"),
+    [
+        ("T-shirt homme « Keep Calm and Carry On »", "fr"),
+        ("Herren T-Shirt \u201eKeep Calm and Carry On\u201c", "de"),
+        ('Camiseta "Born to Be Wild" para hombre', "es"),
+    ],
+)
+def test_a_quoted_slogan_keeps_its_own_language(title: str, declared: str) -> None:
+    assert _fields(title=title, language=declared) == set()
+
+
+def test_the_words_outside_the_quotes_are_still_judged() -> None:
+    title = 'Wireless headphones "Studio Pro" with noise cancelling and a long battery life'
+    assert _fields(title=title, language="fr") == {"title"}
+
+
+@pytest.mark.parametrize(
     ("title", "declared", "extra"),
     [
         ("Nike Air Max 90 - chaussures de course pour homme", "fr", {"brand": "Nike"}),
