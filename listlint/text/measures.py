@@ -403,6 +403,7 @@ class _Context:
             and found not in _cues().verbs
             and previous not in _attribute_names()[1]
             and previous not in fillers
+            and previous not in _reading()["determiners"]
             and not CJK.match(previous)
         ):
             return ""  # a part's: "heel height", "seat height", "user weight"

@@ -23,12 +23,14 @@ _NUMBER = r"\d{1,2}(?:[.,]5)?(?:\s*½)?"
 _RANGE = r"\s*(?:-|\u2013|—|/|\bto\b|\ba\b|\bà\b|\bbis\b|\bal\b)\s*"
 # After a number, these make it a measurement ("Size: 4" x 6"", "Size: 55 cm"), not a size.
 _NOT_A_SIZE_AFTER = r"(?!\s*(?:[x\u00d7\"”″']|cm\b|mm\b|m\b|in\b|inch|ft\b|kg\b|g\b|l\b|ml\b))"
-_BLANK: dict[int, str | None] = {ord(ch): " " for ch in "()[]{},;:/|!?\"'"}
+# Chinese writes a size with a suffix: "XL码" (码, 碼: size; 号: number).
+_SIZE_SUFFIXES = "码碼号"
+_BLANK: dict[int, str | None] = {ord(ch): " " for ch in "()[]{},;:/|!?\"'" + _SIZE_SUFFIXES}
 _BLANK[ord("-")] = None  # "X-Large" -> "xlarge", as the size vocabulary keys are
 # The same for ASCII text as a bytes table, and for other text as a regex: str.translate() with a
 # dict is slow.
 _BYTES_BLANK = bytes(32 if i in _BLANK else i for i in range(256))
-_BLANK_CHARS = re.compile("[()\\[\\]{},;:/|!?\"']")
+_BLANK_CHARS = re.compile(f"[()\\[\\]{{}},;:/|!?\"'{_SIZE_SUFFIXES}]")
 _AFTER_ONE_SIZE = frozenset({"up", "down", "smaller", "larger", "bigger", "small", "large", "too"})
 
 
@@ -92,7 +94,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         rf"|{b}(?P<snum2>{_NUMBER})\s?(?P<sys2>EU|EUR|UK|US){e}"
     )
     standalone = "|".join(re.escape(s) for s in data.standalone)
-    alone = rf"(?<![{WORD_CHARS}\-/.])(?P<std>{standalone})(?![{WORD_CHARS}\-/])"
+    alone = (
+        rf"(?<![{WORD_CHARS}\-/.])(?P<std>{standalone})"
+        rf"(?:(?=[{_SIZE_SUFFIXES}])|(?![{WORD_CHARS}\-/]))"
+    )
     one_alone = rf"{b}(?P<one>(?i:{one})){e}"
     title = re.compile(f"{labelled}|{system}|{alone}|{one_alone}")
     # A description states a size only with a label and its colon: "Size: M".

@@ -73,6 +73,23 @@ def test_pixels_against_megapixels() -> None:
             "60 cm",
         ),
         ({"title": "Stasis Ball 65 cm", "attributes": {"size": "55 cm"}}, "55 cm"),
+        # An article before the spec word, as noun-first languages put it.
+        (
+            {
+                "title": "Bouilloire électrique 1,7 L",
+                "description": "Bouilloire en inox d'une capacité de 1 litre.",
+                "language": "fr",
+            },
+            "1 litre",
+        ),
+        (
+            {
+                "title": "Hervidor eléctrico 1,7 L",
+                "description": "Hervidor con una capacidad de 1 litro.",
+                "language": "es",
+            },
+            "1 litro",
+        ),
     ],
 )
 def test_conflicts(record: dict[str, Any], quoted: str) -> None:

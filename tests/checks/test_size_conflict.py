@@ -61,3 +61,11 @@ def test_compatibility_measurements_and_one_size_do_not_conflict(record: dict[st
 def test_size_labels_in_other_languages() -> None:
     assert _messages(title="Camiseta talla M", language="es", attributes={"size": "L"})
     assert _messages(title="T-shirt taille L", language="fr", attributes={"size": "L"}) == []
+
+
+def test_a_chinese_size_suffix() -> None:
+    # 码 ("size") follows the letter size without a space.
+    assert _messages(title="男士卫衣 XL码", language="zh-CN", attributes={"size": "M"}) == [
+        "Title says 'XL' but attribute size is 'M'"
+    ]
+    assert _messages(title="男士卫衣 XL码", language="zh-CN", attributes={"size": "XL"}) == []
