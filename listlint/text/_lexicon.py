@@ -450,6 +450,7 @@ def lexicon(
 
     def add(word: str, **what: Any) -> None:
         slot = found.setdefault(_trie.key(word), {"text": word})
+        slot["text"] = _spaced_spelling(slot["text"], word)
         for k, v in what.items():
             slot.setdefault(k, v)  # the first language listed wins a clash
 
@@ -475,8 +476,9 @@ def lexicon(
         add(word, material=value, material_weak=False)
     for word in _vocab.strings(data["names"]["names"]):
         slot = found.setdefault(_trie.key(word), {"text": word})
+        text = _spaced_spelling(slot["text"], word)
         slot.clear()
-        slot.update(text=word, name=True)
+        slot.update(text=text, name=True)
 
     entries = {
         key: Entry(
@@ -532,6 +534,13 @@ def lexicon(
         phrases=phrases,
         ascii_phrases=ascii_phrases,
     )
+
+
+def _spaced_spelling(known: str, other: str) -> str:
+    """Of two spellings of one word ("steel series", "steelseries"), the one with more spaces
+    or hyphens: the regex lets a space match none, so it also finds the other spelling, while
+    "steelseries" would not find "Steel Series"."""
+    return other if len(_trie.parts(other)) > len(_trie.parts(known)) else known
 
 
 def _keys(words: Iterable[str]) -> frozenset[str]:

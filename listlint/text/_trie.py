@@ -32,6 +32,11 @@ def key(text: str) -> str:
     return lowered if lowered.isalpha() else _SEPARATORS.sub("", lowered)
 
 
+def parts(word: str) -> list[str]:
+    """The pieces of ``word`` between its spaces and hyphens."""
+    return _SEPARATORS.split(word.strip())
+
+
 def starts_with_separator(text: str) -> bool:
     """Whether ``text`` starts with a character that :data:`SEPARATOR` matches."""
     return _SEPARATORS.match(text) is not None

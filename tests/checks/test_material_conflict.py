@@ -148,3 +148,11 @@ def test_extra_materials_option() -> None:
     assert _messages({"extra-materials": ["coolmax=polyester"]}, **record) == [
         "Title says 'Coolmax' but attribute material is 'Cotton'"
     ]
+
+
+@pytest.mark.parametrize(
+    "title", ["Steel Series Arctis Headset Cushions", "SteelSeries Arctis Cushions"]
+)
+def test_a_name_matches_however_it_is_spaced(title: str) -> None:
+    # names.toml lists "steel series" and "steelseries"; either spelling covers both.
+    assert _messages(title=title, attributes={"material": "Foam"}) == []
