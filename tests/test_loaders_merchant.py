@@ -255,6 +255,28 @@ def test_text_feed(tmp_path: Path) -> None:
     assert bag.shipping == {"country": "CA", "cost": 7.5, "currency": "CAD"}
 
 
+@pytest.mark.parametrize("name", ["feed.xml", "feed.txt"])
+def test_image_urls_that_hold_commas_stay_whole(tmp_path: Path, name: str) -> None:
+    # Image CDNs put their transformations in the path, separated by commas.
+    first = "https://cdn.example/upload/w_1200,h_1200,c_pad/mug-1.jpg"
+    second = "https://cdn.example/upload/w_1200,h_1200,c_pad/mug-2.jpg"
+    if name == "feed.xml":
+        content = (
+            '<rss xmlns:g="http://base.google.com/ns/1.0" version="2.0"><channel><item>'
+            "<g:id>M</g:id><g:title>Mug</g:title><g:image_link>https://cdn.example/mug.jpg"
+            f"</g:image_link><g:additional_image_link>{first}</g:additional_image_link>"
+            f"<g:additional_image_link>{second}</g:additional_image_link>"
+            "</item></channel></rss>"
+        )
+    else:
+        content = (
+            "id\ttitle\timage_link\tadditional_image_link\n"
+            f"M\tMug\thttps://cdn.example/mug.jpg\t{first},{second}\n"
+        )
+    (mug,) = _by_id(_load(tmp_path, content, name)).values()
+    assert mug.images == ("https://cdn.example/mug.jpg", first, second)
+
+
 @pytest.mark.parametrize(
     ("header", "expected"),
     [

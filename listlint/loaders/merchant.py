@@ -40,6 +40,9 @@ KNOWN = frozenset(
     }
 )  # fmt: skip
 _CATEGORIES = ("product_type", "google_product_category")
+# A text feed lists additional images separated by commas, but a URL may hold commas too
+# (".../upload/w_1200,h_1200,c_pad/mug.jpg"): only a comma before the next URL separates.
+_URL_LIST = re.compile(r",\s*(?=[A-Za-z][A-Za-z0-9+.-]*://)")
 _HANDLED = frozenset(
     {"id", "title", "description", "summary", "content", "image_link", "additional_image_link",
      "price", "sale_price", "gtin", "brand", "item_group_id", "shipping", "product_detail",
@@ -102,7 +105,9 @@ def item_parts(fields: Mapping[str, Values]) -> tuple[dict[str, Any], dict[str, 
         if currency:
             listing.setdefault("currency", currency)
     images = _texts(fields, "image_link") + [
-        url.strip() for text in _texts(fields, "additional_image_link") for url in text.split(",")
+        url.strip()
+        for text in _texts(fields, "additional_image_link")
+        for url in _URL_LIST.split(text)
     ]
     _put(variant, "images", [url for url in images if url])
     attributes = {name: first[name] for name in ATTRIBUTES if name in first}
