@@ -105,6 +105,7 @@ class Lexicon:
         "ascii_phrases",
         "color_families",
         "entries",
+        "fillings",
         "first_bytes",
         "first_words",
         "languages",
@@ -129,6 +130,7 @@ class Lexicon:
         material_families: Mapping[str, frozenset[str]],
         material_strict: Mapping[str, frozenset[str]],
         minor_materials: frozenset[str],
+        fillings: frozenset[str],
         sets: Mapping[str, frozenset[str]],
         phrases: Mapping[str, re.Pattern[str] | None],
         ascii_phrases: Mapping[str, re.Pattern[str] | None],
@@ -144,6 +146,7 @@ class Lexicon:
         self.material_families = material_families
         self.material_strict = material_strict
         self.minor_materials = minor_materials
+        self.fillings = fillings  # materials a text names as the filling ("Down Jacket")
         self.sets = sets
         # The context phrase regexes by name ("with", "made-of", "label-color"...), any case;
         # and the same for a lower-case ASCII text, or None (see _phrases).
@@ -530,6 +533,7 @@ def lexicon(
         material_families=material_families,
         material_strict=strict,
         minor_materials=frozenset(_vocab.strings(materials["minor"])),
+        fillings=frozenset(_vocab.strings(materials["fillings"])),
         sets=_context_sets(languages),
         phrases=phrases,
         ascii_phrases=ascii_phrases,

@@ -384,7 +384,7 @@ class Reader:
             *self._text_phrase("negation"), max(around.sentence, start - 30), start
         ):
             qualifier = "not"  # "leather-free", "not leather", "sin plomo"
-        elif self._lining(start, around):
+        elif entry.material in self.lex.fillings or self._lining(start, around):
             qualifier = "lining"  # "polyester lining", "fleece-lined", "Filling: polyester"
         elif (
             self._after_part(after)

@@ -156,3 +156,15 @@ def test_extra_materials_option() -> None:
 def test_a_name_matches_however_it_is_spaced(title: str) -> None:
     # names.toml lists "steel series" and "steelseries"; either spelling covers both.
     assert _messages(title=title, attributes={"material": "Foam"}) == []
+
+
+@pytest.mark.parametrize(
+    ("title", "language", "material"),
+    [
+        ("Kids Down Jacket Red", "en", "Polyester"),
+        ("Goose Down Duvet 200 x 200 cm", "en", "Cotton"),
+        ("儿童羽绒服 红色", "zh-CN", "聚酯纤维"),
+    ],
+)
+def test_down_names_the_filling_not_the_shell(title: str, language: str, material: str) -> None:
+    assert _messages(title=title, language=language, attributes={"material": material}) == []
