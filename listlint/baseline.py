@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, TextIO
 
+from listlint._files import device_problem
 from listlint.check import Finding
 
 FORMAT_KEY = "listlint-baseline"
@@ -78,6 +79,9 @@ def write_baseline(findings: Iterable[Finding], out: TextIO, version: str) -> in
 
 def load_baseline(path: str) -> Counter[Key]:
     """The entries of the baseline file at ``path``; raise BaselineError when it is unusable."""
+    problem = device_problem(path)
+    if problem is not None:
+        raise BaselineError(f"{path}: {problem}")
     try:
         with open(path, encoding="utf-8") as handle:
             data = json.load(handle)
@@ -85,10 +89,13 @@ def load_baseline(path: str) -> Counter[Key]:
         raise BaselineError(
             f"{path}: baseline file not found (create it with `listlint baseline PATH -o {path}`)"
         ) from None
-    except OSError as exc:
-        raise BaselineError(f"{path}: cannot read baseline: {exc.strerror or exc}") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BaselineError(f"{path}: not a listlint baseline: invalid JSON ({exc})") from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
+        if isinstance(exc, (UnicodeDecodeError, json.JSONDecodeError)):
+            raise BaselineError(f"{path}: not a listlint baseline: invalid JSON ({exc})") from None
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise BaselineError(f"{path}: cannot read baseline: {reason}") from None
+    except RecursionError:
+        raise BaselineError(f"{path}: not a listlint baseline: nested too deeply") from None
     return parse_baseline(data, path)
 
 

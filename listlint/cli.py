@@ -304,6 +304,7 @@ def check(
         show_summary=not quiet,
         records=result.records,
         template_dir=template_dir,
+        unreadable=len(result.errors),
     )
     _write_report(report, output_format, output)
     threshold = fail_on or settings.fail_on
@@ -434,9 +435,15 @@ def _color_wanted(out: TextIO) -> bool:
 def _write_report(report: Report, output_format: str | None, output: str | None) -> None:
     """Render ``report`` to ``output`` (stdout when None) in the given or implied format."""
     output_format = output_format or format_for_path(output)
-    with _open_output(output) as out:
-        color = output is None and _color_wanted(out) and output_format == "text"
-        RENDERERS[output_format](report, out, color)
+    try:
+        with _open_output(output) as out:
+            color = output is None and _color_wanted(out) and output_format == "text"
+            RENDERERS[output_format](report, out, color)
+            out.flush()
+    except OSError as exc:  # a full disk, a closed pipe, a lost network drive
+        if isinstance(exc, BrokenPipeError):
+            raise
+        _fail(f"{output or 'standard output'}: cannot write report: {exc.strerror or exc}")
 
 
 @contextmanager

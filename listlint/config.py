@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from listlint import _toml
+from listlint._files import device_problem
 from listlint.check import Severity
 from listlint.loaders.mapping import check_target
 from listlint.profiles import Profile, ProfileError, custom_profiles
@@ -72,6 +73,9 @@ def _has_tool_table(pyproject: Path) -> bool:
 
 def load_settings(path: Path) -> Settings:
     """Read and validate the settings in ``path``; raise ConfigError with a clear message."""
+    problem = device_problem(str(path))
+    if problem is not None:
+        raise ConfigError(f"{path}: {problem}")
     try:
         data = _toml.loads(path.read_text("utf-8"))
     except OSError as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -156,6 +157,62 @@ def test_unusable_file_does_not_stop_the_others(write_jsonl, tmp_path: Path, run
     result = run_cli("check", str(tmp_path / "missing.csv"), str(good), "--format", "json")
     assert result.exit_code == 2
     assert _json(result)["summary"]["listings"] == 1
+
+
+def test_a_summary_never_calls_an_unread_input_all_clear(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli("check", str(tmp_path / "missing.jsonl"))
+    assert result.exit_code == 2
+    assert result.stdout.strip() == (
+        "No findings in 0 listings; 1 input could not be read (profile generic)."
+    )
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "/dev/zero"],
+        ["check", "{catalog}", "--baseline", "/dev/zero"],
+        ["check", "{catalog}", "--config", "/dev/zero"],
+        ["report", "/dev/zero"],
+    ],
+)
+def test_a_device_is_refused_not_read_forever(
+    args: list[str],
+    write_jsonl,
+    run_cli,  # type: ignore[no-untyped-def]
+) -> None:
+    catalog = str(write_jsonl([NO_SIZE]))
+    result = run_cli(*(arg.format(catalog=catalog) for arg in args))
+    assert result.exit_code == 2
+    assert "/dev/zero: is a device, not a file" in result.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_pipe_in_a_catalog_folder_is_skipped(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "catalog"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text(json.dumps(NO_SIZE) + "\n", "utf-8")
+    os.mkfifo(folder / "b.jsonl")  # reading it would wait for a writer forever
+    result = run_cli("check", str(folder), "--format", "json", "--ignore", "LL5")
+    assert _json(result)["summary"]["listings"] == 1
+
+
+def test_a_config_nested_too_deeply_is_invalid_toml(tmp_path: Path, write_jsonl, run_cli) -> None:  # type: ignore[no-untyped-def]
+    config = tmp_path / "deep.toml"
+    config.write_text("a = " + "[" * 1000 + "\n", "utf-8")
+    result = run_cli("check", str(write_jsonl([NO_SIZE])), "--config", str(config))
+    assert result.exit_code == 2
+    assert f"{config}: invalid TOML: arrays or tables nested too deeply" in result.stderr
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_full_disk_is_one_error_line(write_jsonl, run_cli) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli("check", str(write_jsonl([NO_SIZE])), "-o", "/dev/full", "--format", "json")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "listlint: error: /dev/full: cannot write report: No space left on device"
+    )
 
 
 def test_stdin(run_cli) -> None:  # type: ignore[no-untyped-def]

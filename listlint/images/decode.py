@@ -9,6 +9,7 @@ first, refuses what would not fit in memory, and turns every failure into a ``De
 from __future__ import annotations
 
 import io
+import re
 import warnings
 from dataclasses import dataclass
 
@@ -74,6 +75,8 @@ def decode(data: bytes, *, max_pixels: int = MAX_DECODE_PIXELS) -> Decoded:
     if not data:
         raise DecodeError(Problem.NOT_AN_IMAGE, "the file is empty")
     with warnings.catch_warnings():
+        # A photo's flaws (corrupt EXIF...) are not the user's console's business.
+        warnings.simplefilter("ignore")
         # Pillow only warns between its limit and twice that; both are bombs to us.
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
@@ -90,7 +93,7 @@ def decode(data: bytes, *, max_pixels: int = MAX_DECODE_PIXELS) -> Decoded:
         except DecodeError:
             raise
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-            raise DecodeError(Problem.TOO_MANY_PIXELS, str(exc)) from None
+            raise DecodeError(Problem.TOO_MANY_PIXELS, _bomb(exc)) from None
         except MemoryError:
             raise DecodeError(Problem.TOO_MANY_PIXELS, "not enough memory to decode it") from None
         except Exception as exc:  # Pillow raises OSError, SyntaxError, ValueError, struct.error...
@@ -100,6 +103,7 @@ def decode(data: bytes, *, max_pixels: int = MAX_DECODE_PIXELS) -> Decoded:
 def read_header(data: bytes) -> Header:
     """The header alone (format, size, frames): no pixel is decoded."""
     with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
             return _header(_open(data))
@@ -107,6 +111,15 @@ def read_header(data: bytes) -> Header:
             raise
         except Exception as exc:
             raise DecodeError(Problem.TRUNCATED, _explain(exc)) from None
+
+
+def _bomb(exc: Exception) -> str:
+    """Pillow's refusal of a decompression bomb, in listlint's words."""
+    pixels = re.search(r"\((\d+) pixels\)", str(exc))
+    if pixels is None:
+        return "too many pixels to decode safely (a decompression bomb)"
+    megapixels = int(pixels.group(1)) / 1e6
+    return f"{megapixels:,.0f} MP is more than listlint decodes (a decompression bomb)"
 
 
 def _open(data: bytes) -> Image.Image:

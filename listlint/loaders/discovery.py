@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
+from listlint._files import device_problem, is_regular_file
 from listlint.loaders.base import UnusableInput
 from listlint.loaders.formats import SUPPORTED_SUFFIXES, suffix_of
 from listlint.loaders.source import STDIN
@@ -24,6 +25,9 @@ def discover(paths: Sequence[str]) -> list[str]:
         elif os.path.isdir(path):
             files = _walk(path)
         elif os.path.exists(path):
+            problem = device_problem(path)
+            if problem is not None:
+                raise UnusableInput(f"{path}: {problem}")
             files = [path]
         else:
             raise UnusableInput(f"{path}: no such file or directory")
@@ -42,7 +46,10 @@ def _walk(root: str) -> list[str]:
         files.extend(
             os.path.join(directory, name)
             for name in names
-            if not name.startswith(".") and suffix_of(name) in SUPPORTED_SUFFIXES
+            if not name.startswith(".")
+            and suffix_of(name) in SUPPORTED_SUFFIXES
+            # A pipe, device or socket in a folder is no catalog (and a pipe blocks a read).
+            and is_regular_file(os.path.join(directory, name))
         )
     return sorted(files)
 

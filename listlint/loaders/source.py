@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
+from listlint._files import device_problem
 from listlint.loaders.base import UnusableInput
 from listlint.loaders.encoding import Decoded, decode_bytes
 
@@ -33,6 +34,9 @@ def read_text(path: str, forced_encoding: str | None = None) -> Decoded:
 def _read_file(path: str) -> bytes:
     if os.path.isdir(path):
         raise UnusableInput(f"{path}: is a directory")
+    problem = device_problem(path)
+    if problem is not None:
+        raise UnusableInput(f"{path}: {problem}")
     try:
         with open(path, "rb") as file:
             return file.read()

@@ -22,6 +22,8 @@ class Report:
     records: Sequence[ListingRef] = ()
     # A folder whose templates override the built-in ones (--template-dir); html and markdown.
     template_dir: str | None = None
+    # Inputs that could not be read (each one an error line on stderr, exit code 2).
+    unreadable: int = 0
 
     def summary(self) -> dict[str, int]:
         # One pass: a huge run's findings are read back from a temporary file (a Spool).

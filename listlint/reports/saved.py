@@ -12,6 +12,7 @@ import sys
 from collections.abc import Mapping
 from typing import Any
 
+from listlint._files import device_problem
 from listlint.check import Finding, Severity
 from listlint.model import ListingRef, SourceLocation
 from listlint.reports.report import Report
@@ -26,6 +27,8 @@ def load_run(path: str) -> Report:
     try:
         if path == "-":
             text = sys.stdin.read()
+        elif (problem := device_problem(path)) is not None:
+            raise SavedRunError(f"{path}: {problem}")
         else:
             with open(path, encoding="utf-8-sig") as handle:
                 text = handle.read()

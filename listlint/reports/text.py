@@ -46,7 +46,14 @@ def _one_line(text: str) -> str:
 def _summary_line(report: Report, listings_with_findings: int) -> str:
     summary = report.summary()
     listings = f"{report.listings} listing{'s' if report.listings != 1 else ''}"
+    unread = report.unreadable
+    # "All clear" would contradict the errors above it: an unreadable file was not linted.
+    unread_note = (
+        f"; {unread} input{'s' if unread != 1 else ''} could not be read" if unread else ""
+    )
     if not report.findings:
+        if unread:
+            return f"No findings in {listings}{unread_note} (profile {report.profile})."
         return f"All clear: no findings in {listings} (profile {report.profile})."
     parts = ", ".join(
         f"{summary[s.value]} {s.value}{'s' if summary[s.value] != 1 and s.value != 'info' else ''}"
@@ -55,5 +62,6 @@ def _summary_line(report: Report, listings_with_findings: int) -> str:
     )
     return (
         f"Found {len(report.findings)} finding{'s' if len(report.findings) != 1 else ''} "
-        f"({parts}) in {listings_with_findings} of {listings} (profile {report.profile})."
+        f"({parts}) in {listings_with_findings} of {listings}{unread_note} "
+        f"(profile {report.profile})."
     )

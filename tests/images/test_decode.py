@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 import time
+import warnings
 import zipfile
 from pathlib import Path
 
@@ -52,6 +53,7 @@ def test_a_bomb_is_refused_from_its_header_quickly(name: str) -> None:
     facts = measure(name, data)
     assert time.perf_counter() - started < 1.0
     assert facts.problem == Problem.TOO_MANY_PIXELS
+    assert "MP is more than listlint decodes" in facts.detail  # not Pillow's "DOS attack"
     assert facts.file_size == len(data)
     # image-too-large reports it; image-unreadable leaves it alone.
     assert _fires(ImageTooLarge, name, data)
@@ -315,3 +317,16 @@ def test_a_multi_picture_jpeg_from_a_phone_is_a_jpeg() -> None:
     assert facts.ok and facts.format == "JPEG"
     assert facts.colours[0].family == "red"  # the first picture
     assert not _fires(ImageUnreadable, "phone.jpg", data)
+
+
+def test_a_corrupt_exif_block_prints_no_library_warning() -> None:
+    # The EXIF block's first directory is said to start 4 GB into a 6 KB file.
+    photo = io.BytesIO()
+    Image.new("RGB", (600, 600), (200, 30, 30)).save(
+        photo, "JPEG", exif=b"Exif\x00\x00MM\x00*\xff\xff\xff\xff"
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        facts = measure("photo.jpg", photo.getvalue())
+    assert facts.problem is None and facts.width == 600
+    assert [str(w.message) for w in caught] == []
