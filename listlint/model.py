@@ -8,6 +8,7 @@ know the record's rules.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -268,10 +269,17 @@ def _attribute_values(value: Any) -> tuple[str, ...] | None:
 
 
 def parse_number(text: str) -> float | None:
-    """Parse a price or count as sellers write it: ``12.50``, ``12,50``, ``1,299.00``."""
-    cleaned = text.strip().replace("\u00a0", "").replace(" ", "")
+    """Parse a price or count as sellers write it: ``12.50``, ``12,50``, ``1,299.00``,
+    ``1.049`` (a thousands dot), ``49,00 €``, ``USD 18.00``."""
+    cleaned = _CURRENCY.sub("", text.strip()).replace("\u00a0", "").replace(" ", "")
     if not cleaned:
         return None
+    if "," not in cleaned and "." in cleaned:
+        head, *groups = cleaned.split(".")
+        # "1.049" and "1.234.567" are thousands, as "1,299" is below: no price or count has
+        # three decimals, and a spreadsheet in German, Spanish or Italian writes them so.
+        if all(len(g) == 3 for g in groups) and head.lstrip("+-") not in ("", "0"):
+            cleaned = head + "".join(groups)
     if "," in cleaned and "." in cleaned:
         # The separator that comes last is the decimal one: "1,299.00" and "1.299,00".
         thousands = "," if cleaned.rfind(",") < cleaned.rfind(".") else "."
@@ -284,6 +292,14 @@ def parse_number(text: str) -> float | None:
         return float(cleaned)
     except ValueError:
         return None
+
+
+# A currency around an amount, as a spreadsheet's currency format or a feed writes it: "49,00 €",
+# "€49.00", "USD 18.00", "18.00 EUR", "R$ 49,90".
+_CURRENCY = re.compile(
+    r"^(?:[A-Z]{3}\s+|(?:R\$|US\$|[$€£¥₹₽₩₺₪฿])\s*)"
+    r"|(?:\s+[A-Z]{3}|\s*(?:[$€£¥₹₽₩₺₪฿]|zł|kr|Kč))$"
+)
 
 
 def _type_name(value: Any) -> str:

@@ -56,6 +56,24 @@ def test_semicolon_delimiter_with_decimal_comma(tmp_path: Path) -> None:
     ]
 
 
+def test_prices_as_a_spreadsheet_formats_them(tmp_path: Path) -> None:
+    # A German Excel: thousands dots, decimal commas, the currency format's "€".
+    content = (
+        "id;title;price;sale_price\n"
+        "G1;Gürtel;1.049;999\n"
+        "G2;Lampe;49,00 €;39,90 €\n"
+        "G3;Sofa;1.234,50;\n"
+        "G4;Mug;USD 18.00;0.125\n"
+    )
+    listings = _listings(_load(tmp_path, "catalog.csv", content))
+    assert [(item.id, item.price, item.sale_price) for item in listings] == [
+        ("G1", 1049.0, 999.0),
+        ("G2", 49.0, 39.9),
+        ("G3", 1234.5, None),
+        ("G4", 18.0, 0.125),
+    ]
+
+
 def test_pipe_delimiter_is_sniffed(tmp_path: Path) -> None:
     content = "id|title|price\nS1|Mug|3\n"
     (listing,) = _listings(_load(tmp_path, "catalog.csv", content))
