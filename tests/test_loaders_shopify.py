@@ -125,6 +125,17 @@ def test_missing_optional_columns(tmp_path: Path) -> None:
     ]
 
 
+def test_category_metafields_are_attributes(tmp_path: Path) -> None:
+    content = (
+        "Handle,Title,Variant Price,Color (product.metafields.shopify.color-pattern),"
+        "Fabric (product.metafields.shopify.fabric),Size (product.metafields.shopify.size)\n"
+        "sweater,Merino Sweater,80,navy; white,wool,\n"
+    )
+    (sweater,) = _by_id(_load(tmp_path, content)).values()
+    # "Fabric" is read as the material; an empty metafield is no attribute.
+    assert dict(sweater.attributes) == {"color": ("navy", "white"), "material": ("wool",)}
+
+
 def test_rows_of_a_handle_without_product_row_are_a_problem(tmp_path: Path) -> None:
     content = (
         "Handle,Title,Option1 Name,Option1 Value,Variant SKU,Variant Price\n"

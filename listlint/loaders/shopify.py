@@ -15,7 +15,7 @@ add that image. The listing's id is the handle.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, TypeAlias
 
 from listlint.loaders.base import Loaded, Problem
@@ -58,6 +58,8 @@ _VARIANT_DATA = (
     "option1 value", "option2 value", "option3 value",
 )  # fmt: skip
 _DEFAULT_OPTION = "default title"  # a product without options has one variant named so
+_METAFIELD = re.compile(r"(.+?)\s*\(product\.metafields\.[^)]*\)")  # headers are lower case
+_METAFIELD_PREFIX = "metafield: "
 
 _Cell: TypeAlias = Callable[[Row, str], str]  # a row's trimmed cell in one of our columns
 
@@ -70,6 +72,12 @@ def load_shopify(text: str, path: str, *, delimiter: str | None = None) -> Itera
         ours: next((found[name] for name in names if name in found), None)
         for ours, names in _COLUMNS.items()
     }
+    # Category metafields, as current exports add them: "Color (product.metafields.shopify.
+    # color-pattern)", "Fabric (product.metafields.shopify.fabric)", "Material (product.
+    # metafields.custom.material)": product attributes named by their label.
+    for header, index in found.items():
+        if (match := _METAFIELD.fullmatch(header)) is not None:
+            columns.setdefault(f"{_METAFIELD_PREFIX}{match.group(1).strip()}", index)
     groups: Groups[Row] = Groups()
     for row in table.rows(columns["handle"]):
         if isinstance(row, Problem):
@@ -101,13 +109,14 @@ def _product(rows: list[Row], columns: Mapping[str, int | None], path: str) -> I
         return
     # A new-style export may leave the handle out: Shopify makes it from the title.
     listing_id = handle or _slug(cell(product, "title"))
+    metafields = [name for name in columns if name.startswith(_METAFIELD_PREFIX)]
     option_names = {
         n: next((name for row in rows if (name := cell(row, f"option{n} name"))), "")
         for n in (1, 2, 3)
     }
     members = []
     for row in rows:
-        listing = _listing_fields(row, cell) if row is product else {}
+        listing = _listing_fields(row, cell, metafields) if row is product else {}
         if image := cell(row, "image"):
             listing["images"] = [image]
         has_variant = any(cell(row, name) for name in _VARIANT_DATA)
@@ -116,7 +125,7 @@ def _product(rows: list[Row], columns: Mapping[str, int | None], path: str) -> I
     yield from grouped_listing(listing_id, members, path)
 
 
-def _listing_fields(row: Row, cell: _Cell) -> dict[str, Any]:
+def _listing_fields(row: Row, cell: _Cell, metafields: Sequence[str]) -> dict[str, Any]:
     category = cell(row, "product_category") or cell(row, "type")
     record: dict[str, Any] = {
         "title": cell(row, "title"),
@@ -126,7 +135,15 @@ def _listing_fields(row: Row, cell: _Cell) -> dict[str, Any]:
     }
     if (kind := cell(row, "type")) and kind != category:
         record["product_type"] = kind
-    attributes = {name: cell(row, name) for name in ("gender", "age_group") if cell(row, name)}
+    attributes: dict[str, Any] = {
+        name: cell(row, name) for name in ("gender", "age_group") if cell(row, name)
+    }
+    for name in metafields:
+        # A list metafield's values are separated by "; " ("navy-blue; white").
+        values = [part.strip() for part in cell(row, name).split(";") if part.strip()]
+        if values:
+            label = name.removeprefix(_METAFIELD_PREFIX)
+            attributes.setdefault(label, values[0] if len(values) == 1 else values)
     if attributes:
         record["attributes"] = attributes
     for name in (*_EXTRA, "google_product_category"):
