@@ -63,7 +63,7 @@ def test_products_and_their_variations(tmp_path: Path) -> None:
     assert tee.attributes == {
         "color": ("Red", "Blue"),
         "size": ("S", "M, wide"),
-        "weight": ("0.2 kg",),
+        "shipping weight": ("0.2 kg",),  # WooCommerce's weight is what shipping rates use
     }
     assert tee.images == ("https://x/tee.jpg", "https://x/tee-2.jpg")
     assert (tee.extra["product_type"], tee.extra["short_description"]) == ("variable", "Soft.")
@@ -118,6 +118,20 @@ def test_finding_on_a_variation_points_at_the_listing(
 
 
 @pytest.mark.skipif(not SAMPLE.is_file(), reason=f"no WooCommerce sample export at {SAMPLE}")
+def test_shipping_weight_and_box_are_no_product_specs(
+    tmp_path: Path, run_cli: Callable[..., Result]
+) -> None:
+    path = tmp_path / "wc-product-export.csv"
+    path.write_text(
+        "ID,Type,SKU,Name,Description,Weight (kg),Length (cm),Width (cm),Height (cm),"
+        "Regular price\n"
+        "1,simple,coffee,Coffee Beans 500 g,A 27 cm tall bag of beans.,0.55,30,20,10,12\n",
+        "utf-8",
+    )
+    result = run_cli("check", str(path), "--format", "json", "--select", "measurement-conflict")
+    assert json.loads(result.stdout)["findings"] == []
+
+
 def test_the_woocommerce_sample_export_reads_with_no_options() -> None:
     # Counted independently of the loader: every row that is not a variation is a product.
     with SAMPLE.open(encoding="utf-8-sig", newline="") as file:

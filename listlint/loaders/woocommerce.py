@@ -156,9 +156,18 @@ def _attributes(row: Row, columns: _Columns, *, variation: bool) -> dict[str, An
         if not name or not values:  # an empty value on a variation means "any"
             continue
         attributes[name] = _unescape(values) if variation else _split(values)
+    # WooCommerce's weight and dimensions are what shipping rates are computed from (its
+    # "Shipping" tab): often the parcel's, not the product's, so they are package specs and are
+    # not compared with the weight or size the title states ("Coffee 500 g" in a 0.55 kg bag).
+    sides = []
     for column, measure, unit in columns.measures:
         if value := row.get(column):
-            attributes.setdefault(measure, f"{value} {unit}")
+            if measure == "weight":
+                attributes.setdefault("shipping weight", f"{value} {unit}")
+            else:
+                sides.append(f"{value} {unit}")
+    if sides:
+        attributes.setdefault("shipping dimensions", " x ".join(sides))
     return attributes
 
 
