@@ -352,6 +352,13 @@ def _extra(record: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in record.items() if k not in _KNOWN_KEYS}
 
 
+# Far beyond any marketplace's limit, and within what the text checks read in about a second:
+# a field longer than this is broken data (a whole file pasted into a cell), not a listing.
+_MAX_TITLE = 10_000
+_MAX_DESCRIPTION = 1_000_000
+_ALLOWED = {"title": "a few hundred", "description": "a few thousand, eBay 500,000"}
+
+
 def build_listing(record: Any, source: SourceLocation) -> Listing:
     """Validate one raw record and return it as a Listing; raise RecordError if it is unusable."""
     if not isinstance(record, Mapping):
@@ -359,6 +366,17 @@ def build_listing(record: Any, source: SourceLocation) -> Listing:
     fields = _Fields()
     listing_id = fields.text(record, "id", required=True).strip()
     title = fields.text(record, "title", required=True)
+    description = fields.text(record, "description")
+    for name, text, limit in (
+        ("title", title, _MAX_TITLE),
+        ("description", description, _MAX_DESCRIPTION),
+    ):
+        if len(text) > limit:
+            fields.bad(
+                name,
+                f"'{name}' has {len(text):,} characters, more than listlint reads ({limit:,}; "
+                f"marketplaces allow {_ALLOWED[name]})",
+            )
     variants: list[Variant] = []
     raw_variants = record.get("variants")
     if raw_variants is not None and not isinstance(raw_variants, list):
@@ -376,7 +394,7 @@ def build_listing(record: Any, source: SourceLocation) -> Listing:
         id=listing_id,
         title=title,
         source=source,
-        description=fields.text(record, "description"),
+        description=description,
         category=fields.text(record, "category"),
         brand=fields.text(record, "brand"),
         language=fields.text(record, "language").strip(),

@@ -50,7 +50,17 @@ class InvalidListing(Check):
 
 
 def _fix_for(problem: Problem) -> str:
-    if problem.field in ("id", "title") and "must be" not in problem.message:
+    message = problem.message
+    if "more than listlint reads" in message:
+        return (
+            f"Shorten '{problem.field}' to what the marketplace allows; so long a text is "
+            "usually a file or a column pasted into one cell"
+        )
+    if "is not a number" in message:
+        return f"Write '{problem.field}' as a plain number, such as 12.50"
+    if problem.field == "parent":
+        return "Export the variation's parent product too, or correct its Parent column"
+    if problem.field in ("id", "title") and "must be" not in message:
         return f"Give the record a non-empty '{problem.field}'"
     if problem.field:
         return f"Correct '{problem.field}' to the type the record format expects"

@@ -36,3 +36,17 @@ def test_every_bad_field_is_named_once(tmp_path: Path) -> None:
     assert result.listings == 1
     assert sorted(f.field for f in result.findings) == ["price", "stock", "variants[0].price"]
     assert all(f.listing_id == "X1" for f in result.findings)
+
+
+def test_a_field_the_size_of_a_file_is_reported_not_read(tmp_path: Path) -> None:
+    # A title of 20 MB (a column pasted into one cell) would keep the text checks busy for
+    # minutes; it is reported instead, with the rest of the catalog still linted.
+    path = tmp_path / "c.jsonl"
+    huge = {"id": "H1", "title": "Red shirt " * 2_000_000}
+    path.write_text(json.dumps(huge) + "\n" + json.dumps({"id": "OK", "title": "Mug"}) + "\n")
+    result = Runner([InvalidListing], Settings()).run([str(path)])
+    (finding,) = result.findings
+    assert (finding.listing_id, finding.field) == ("H1", "title")
+    assert finding.message.startswith("'title' has 20,000,000 characters")
+    assert finding.fix.startswith("Shorten 'title'")
+    assert result.listings == 2
