@@ -195,5 +195,6 @@ def test_a_second_document_is_reported(tmp_path: Path) -> None:
 
 
 def test_a_ten_megabyte_title(tmp_path: Path) -> None:
-    (listing,) = _listings(_load(tmp_path, "- id: M1\n  title: " + "x" * 10_000_000 + "\n"))
-    assert len(listing.title) == 10_000_000
+    (problem,) = _load(tmp_path, "- id: M1\n  title: " + "x" * 10_000_000 + "\n")
+    assert isinstance(problem, Problem) and problem.listing_id == "M1"
+    assert "'title' has 10,000,000 characters" in problem.message
