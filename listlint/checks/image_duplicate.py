@@ -15,7 +15,8 @@ class ImageDuplicate(Check):
         Within the listing's ``images`` and within each variant's, fires when a reference is
         repeated, when two files have the same content, or when two photos are near-identical
         (a re-saved or resized copy: difference hashes at most ``max-distance`` bits apart,
-        default 2 of 64, with the same dominant colour and shape).
+        default 2 of 64, with the same dominant colour and shape). A gallery of more than 100
+        photos (a broken export) is searched for repeats and same content only.
 
     Why it matters:
         A gallery slot spent on a copy is a view of the product the buyer never gets; the
@@ -60,9 +61,17 @@ class ImageDuplicate(Check):
                 )
 
 
+# Marketplaces allow 10 to 24 photos a listing. A gallery longer than this (a broken export
+# listing thousands) is searched for exact copies only, by path and content hash, in linear time.
+_COMPARED_PAIRWISE = 100
+
+
 def _copies(
     listing: Listing, ctx: CheckContext, references: Sequence[str], max_distance: int
 ) -> Iterator[tuple[int, int, str]]:
+    if len(references) > _COMPARED_PAIRWISE:
+        yield from _exact_copies(listing, ctx, references)
+        return
     seen: list[tuple[int, str, ImageFacts | None]] = []
     for index, reference in enumerate(references):
         facts = ctx.image(listing, reference)
@@ -73,6 +82,25 @@ def _copies(
                 break
         else:
             seen.append((index, reference, facts))
+
+
+def _exact_copies(
+    listing: Listing, ctx: CheckContext, references: Sequence[str]
+) -> Iterator[tuple[int, int, str]]:
+    first_with_reference: dict[str, int] = {}
+    first_with_content: dict[str, int] = {}
+    for index, reference in enumerate(references):
+        if (earlier := first_with_reference.get(reference)) is not None:
+            yield index, earlier, "repeats"
+            continue
+        first_with_reference[reference] = index
+        facts = ctx.image(listing, reference)
+        content = facts.content_hash if facts is not None else ""
+        if content and (earlier := first_with_content.get(content)) is not None:
+            yield index, earlier, "has the same content as"
+            continue
+        if content:
+            first_with_content[content] = index
 
 
 def _same(

@@ -380,6 +380,19 @@ def test_duplicate_reference_content_and_near_copy() -> None:
     ]
 
 
+def test_a_gallery_of_thousands_is_searched_for_exact_copies() -> None:
+    # A broken export listing 5,000 photos: copies by path and content, no pairwise search.
+    same = "cd" * 32
+    names = [f"p{n}.jpg" for n in range(5_000)]
+    images: Facts = {name: {"dhash": n} for n, name in enumerate(names)}
+    images["p10.jpg"] = images["p4000.jpg"] = {"content_hash": same}
+    record = _listing([*names, "p7.jpg"])
+    assert _messages(ImageDuplicate, record, images) == [
+        "Image 4001 'p4000.jpg' has the same content as image 11 'p10.jpg'",
+        "Image 5001 'p7.jpg' repeats image 8 'p7.jpg'",
+    ]
+
+
 def test_near_copies_need_the_same_shape_and_colour() -> None:
     red = [{"family": "red", "share": 0.9, "rgb": [1, 2, 3]}]
     blue = [{"family": "blue", "share": 0.9, "rgb": [1, 2, 3]}]
