@@ -273,7 +273,10 @@ def check(
             keep_records=(output_format or format_for_path(output)) in LISTING_FORMATS,
         )
     except (ConfigError, profiles.UnknownProfile, LookupError, DistributedError) as exc:
-        _fail(str(exc))
+        message = str(exc)
+        if message.startswith("options.") and settings.path is not None:
+            message = f"{settings.path}: {message}"  # rule options come from the config only
+        _fail(message)
     note(f"checks: {', '.join(c.name for c in checks) or 'none'}")
     try:
         result = runner.run(paths)

@@ -299,3 +299,14 @@ def test_version_is_the_installed_distributions(run_cli) -> None:  # type: ignor
     result = run_cli("--version")
     assert result.exit_code == 0
     assert result.output == f"listlint, version {version('listlint')}\n"
+
+
+def test_a_malformed_rule_option_names_the_config(tmp_path: Path, write_jsonl, run_cli) -> None:  # type: ignore[no-untyped-def]
+    config = tmp_path / "listlint.toml"
+    config.write_text('[options.color-conflict]\nextra-colors = ["dune"]\n', "utf-8")
+    result = run_cli("check", str(write_jsonl([NO_SIZE])), "--config", str(config))
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"listlint: error: {config}: options.color-conflict: expected 'word=canonical', "
+        "like 'dune=beige', not 'dune'"
+    )

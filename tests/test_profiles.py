@@ -202,6 +202,7 @@ def test_custom_profiles_chain_and_default_to_generic() -> None:
         ({"amazon": {"title": {"max-length": 1}}}, "is a built-in profile"),
         ({"a": {"titel": {}}}, "unknown key 'titel'"),
         ({"a": "amazon"}, "must be a table"),
+        ({f"p{n}": {"extends": f"p{n + 1}"} for n in range(3000)}, "more than 50 profiles"),
     ],
 )
 def test_bad_custom_profiles(tables: dict, message: str) -> None:  # type: ignore[type-arg]

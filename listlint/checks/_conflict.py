@@ -10,8 +10,8 @@ incomplete, and nothing is concluded from it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from typing import ClassVar
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, ClassVar
 
 from listlint.check import Check, CheckContext, Finding
 from listlint.model import Listing
@@ -30,6 +30,10 @@ class ConflictCheck(Check):
 
     # A malformed option is reported (as a crash) on the first listing only.
     _broken_options: bool = False
+
+    @classmethod
+    def check_options(cls, options: Mapping[str, Any]) -> None:
+        Extras.from_options(options)  # "dune" without "=beige" is a config error, not a crash
 
     def check(self, listing: Listing, ctx: CheckContext) -> Iterator[Finding]:
         if self._broken_options:

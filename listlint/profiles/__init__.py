@@ -133,6 +133,9 @@ def custom_profiles(tables: Mapping[str, Any]) -> dict[str, Profile]:
     return {name: _from_data(_resolved(name, data_of, ())) for name in tables}
 
 
+# How many profiles one may extend in a chain: far more than a config needs, far less than the
+# interpreter's recursion limit.
+_MAX_EXTENDS = 50
 # Keys a profile names itself with: never inherited from the profile it extends.
 _OWN_KEYS = ("name", "description", "marketplace", "extends")
 
@@ -144,6 +147,10 @@ def _resolved(
     if name in seen:
         chain = " -> ".join((*seen, name))
         raise ProfileError(f"profile {seen[0]!r} extends itself: {chain}")
+    if len(seen) >= _MAX_EXTENDS:
+        raise ProfileError(
+            f"profile {seen[0]!r} extends a chain of more than {_MAX_EXTENDS} profiles"
+        )
     data = dict(data_of(name))
     parent = data.get("extends")
     if not parent:

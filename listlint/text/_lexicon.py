@@ -402,13 +402,20 @@ def word_key(token: str) -> str:
     return lowered.replace("-", "") if "-" in lowered else lowered
 
 
+_MAX_EXTRA_WORD = 100
+
+
 def parse_extra(words: Iterable[str]) -> tuple[tuple[str, str], ...]:
     """User words from an option: "dune=beige" -> ("dune", "beige"); malformed ones raise."""
     pairs: list[tuple[str, str]] = []
     for item in words:
         word, sep, value = item.partition("=")
         if not sep or not word.strip() or not value.strip():
-            raise ValueError(f"expected 'word=canonical', like 'dune=beige', not {item!r}")
+            raise ValueError(f"expected 'word=canonical', like 'dune=beige', not {item[:60]!r}")
+        if len(word) > _MAX_EXTRA_WORD:
+            raise ValueError(
+                f"{word[:40]!r}... is longer than a word ({_MAX_EXTRA_WORD} characters at most)"
+            )
         pairs.append((word.strip().lower(), value.strip().lower()))
     return tuple(pairs)
 
