@@ -132,6 +132,16 @@ def test_shipping_weight_and_box_are_no_product_specs(
     assert json.loads(result.stdout)["findings"] == []
 
 
+def test_a_name_as_wordpress_stores_it(tmp_path: Path) -> None:
+    path = tmp_path / "wc-product-export.csv"
+    path.write_text(
+        "ID,Type,SKU,Name,Parent,Regular price\n1,simple,sp,Salt &amp; Pepper Grinder Set,,12\n",
+        "utf-8",
+    )
+    (listing,) = load(str(path))
+    assert isinstance(listing, Listing) and listing.title == "Salt & Pepper Grinder Set"
+
+
 def test_the_woocommerce_sample_export_reads_with_no_options() -> None:
     # Counted independently of the loader: every row that is not a variation is a product.
     with SAMPLE.open(encoding="utf-8-sig", newline="") as file:

@@ -11,6 +11,7 @@ value as ``\\,``.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -140,7 +141,9 @@ def _record(row: Row, columns: _Columns, *, variation: bool) -> dict[str, Any]:
         return record
     categories = _split(cell(row, "categories"))
     record.update(
-        title=cell(row, "name"),
+        # WordPress stores a name's "&" as "&amp;" (and the storefront shows "&"): what the
+        # export escaped is no HTML of the seller's.
+        title=html.unescape(cell(row, "name")),
         description=cell(row, "description"),
         category=categories[0] if categories else "",  # "Clothing > Hoodies": keep the path
         product_type=cell(row, "type"),
