@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -94,7 +95,8 @@ def _same_shape(default: Any, value: Any) -> bool:
     if isinstance(default, bool) or isinstance(value, bool):
         return isinstance(default, bool) and isinstance(value, bool)
     if isinstance(default, (int, float)):
-        return isinstance(value, (int, float))
+        # Every numeric option is a limit, a share or a count: nan, inf or -5 cannot be one.
+        return isinstance(value, (int, float)) and math.isfinite(value) and value >= 0
     if isinstance(default, list):
         return isinstance(value, list) and all(isinstance(v, str) for v in value)
     return isinstance(value, type(default))
@@ -104,7 +106,7 @@ def _describe(default: Any) -> str:
     if isinstance(default, bool):
         return "true or false"
     if isinstance(default, (int, float)):
-        return "a number"
+        return "a number of 0 or more"
     if isinstance(default, list):
         return "a list of strings"
     return f"a {type(default).__name__}"

@@ -67,6 +67,14 @@ def test_unknown_rule_and_option_names(tmp_path: Path) -> None:
         check_rule_names(REGISTRY, load_settings(path))
 
 
+@pytest.mark.parametrize("value", ["nan", "inf", "-5", "true", '"3"'])
+def test_a_numeric_option_must_be_a_finite_number_of_0_or_more(tmp_path: Path, value: str) -> None:
+    path = tmp_path / "listlint.toml"
+    path.write_text(f"[options.measurement-conflict]\ntolerance = {value}\n")
+    with pytest.raises(ConfigError, match="tolerance must be a number of 0 or more, not"):
+        check_rule_names(REGISTRY, load_settings(path))
+
+
 def test_selection_by_code_prefix_and_name() -> None:
     settings = Settings(select=("LL2",), ignore=("missing-material",))
     assert _names(resolve(REGISTRY, settings)) == {
