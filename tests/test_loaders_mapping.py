@@ -143,8 +143,8 @@ def test_a_bad_variant_row_is_named_by_its_line(tmp_path: Path) -> None:
     mapping = ColumnMapping.build([("sku", "id")], "group")
     (problem,) = _load(tmp_path, content, mapping)
     assert isinstance(problem, Problem)
-    assert (problem.source.line, problem.listing_id) == (2, "g")
-    assert problem.message == "'price' is not a number: 'ten' (line 3)"
+    assert (problem.source.line, problem.listing_id) == (3, "g")
+    assert problem.message == "'price' is not a number: 'ten'"
 
 
 def test_group_by_column_missing_from_the_file(tmp_path: Path) -> None:

@@ -160,8 +160,8 @@ def test_a_bad_variant_names_its_own_row(tmp_path: Path) -> None:
     )
     (problem,) = _load(tmp_path, content)
     assert isinstance(problem, Problem)
-    assert (problem.source.line, problem.field) == (2, "variants[1].price")
-    assert problem.message == "'price' is not a number: 'ten' (line 3)"
+    assert (problem.source.line, problem.field) == (3, "variants[1].price")
+    assert problem.message == "'price' is not a number: 'ten'"
 
 
 def test_format_is_detected_and_can_be_forced(tmp_path: Path) -> None:

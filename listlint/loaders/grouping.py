@@ -65,8 +65,8 @@ def grouped_listing(
 ) -> Iterator[Loaded]:
     """The Listing (or Problems) that ``members`` make, located at the group's first row.
 
-    A Problem about one variant names that variant's line: the listing's location is the first
-    row, and the seller has to find the row that is wrong.
+    A Problem about one variant is located at that variant's row, not at the group's first:
+    that is where the seller (and a CI annotation) has to look.
     """
     record, variant_lines = merge_group(listing_id, members, pinned=pinned)
     source = SourceLocation(path, min(member.line for member in members))
@@ -76,7 +76,7 @@ def grouped_listing(
             if match and int(match.group(1)) < len(variant_lines):
                 line = variant_lines[int(match.group(1))]
                 item = Problem(
-                    item.source, f"{item.message} (line {line})", item.field, item.listing_id
+                    SourceLocation(path, line), item.message, item.field, item.listing_id
                 )
         yield item
 
