@@ -28,12 +28,23 @@ def test_older_than_30_days_fires() -> None:
         "2026-11-26T23:59:59+09:00",
         "2026-12-01",  # in the future (a clock or time zone ahead): not stale
         "",  # not stated
-        "last week",  # not a date: not judged
-        "2026-02-30",
     ],
 )
 def test_recent_or_unknown_dates_pass(updated_at: str) -> None:
     assert run_check(StaleListing, _listing(updated_at), options={}, today=TODAY) == []
+
+
+@pytest.mark.parametrize(
+    ("updated_at", "message"),
+    [
+        ("last week", "updated_at 'last week' is not a date (YYYY-MM-DD, or an ISO date-time)"),
+        ("2026-02-30", "updated_at '2026-02-30' is not a date (YYYY-MM-DD, or an ISO date-time)"),
+        ("2099-01-01", "updated_at 2099-01-01 is 26333 days after 2026-11-27"),
+    ],
+)
+def test_a_date_nobody_can_trust_is_reported(updated_at: str, message: str) -> None:
+    (finding,) = run_check(StaleListing, _listing(updated_at), options={}, today=TODAY)
+    assert (finding.field, finding.message) == ("updated_at", message)
 
 
 def test_date_times_are_read() -> None:
