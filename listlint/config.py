@@ -194,4 +194,7 @@ def _strings(value: Any, key: str, where: str) -> tuple[str, ...]:
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{where}: {key} must be a list of rule names or codes")
-    return tuple(v.strip() for v in value if v.strip())
+    if any(not v.strip() for v in value):
+        # select = "" would otherwise select nothing, and the run would pass without a word.
+        raise ConfigError(f"{where}: {key} has an empty entry; name a rule or a code")
+    return tuple(v.strip() for v in value)

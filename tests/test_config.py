@@ -67,6 +67,14 @@ def test_unknown_rule_and_option_names(tmp_path: Path) -> None:
         check_rule_names(REGISTRY, load_settings(path))
 
 
+@pytest.mark.parametrize("key", ["select", "ignore", "extend-select"])
+def test_an_empty_rule_selector_is_refused(tmp_path: Path, key: str) -> None:
+    path = tmp_path / "listlint.toml"
+    path.write_text(f'{key} = ""\n')
+    with pytest.raises(ConfigError, match=f"{key} has an empty entry"):
+        load_settings(path)
+
+
 @pytest.mark.parametrize("value", ["nan", "inf", "-5", "true", '"3"'])
 def test_a_numeric_option_must_be_a_finite_number_of_0_or_more(tmp_path: Path, value: str) -> None:
     path = tmp_path / "listlint.toml"
