@@ -209,6 +209,19 @@ def test_a_broken_line_costs_only_that_line(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("name", ["catalog.jsonl", "catalog.json"])
+def test_a_number_of_thousands_of_digits(tmp_path: Path, name: str) -> None:
+    records = [
+        '{"id": "S1", "title": "Mug", "stock": ' + "9" * 5000 + "}",
+        '{"id": "S2", "title": "Cup"}',
+    ]
+    content = "\n".join(records) + "\n" if name.endswith("l") else "[" + ",\n".join(records) + "]"
+    assert _summary(_load(tmp_path, name, content)) == [
+        ("S1", 1, "the record holds a number of 5,000 digits, too long to be one"),
+        ("S2", 2, ""),
+    ]
+
+
 def test_line_separator_inside_a_string_is_not_a_line_break(tmp_path: Path) -> None:
     content = '{"id": "M1", "title": "a\u2028b\u0085c"}\n{"id": "M2", "title": "Two"}\n'
     items = _load(tmp_path, "catalog.jsonl", content)

@@ -55,10 +55,16 @@ def _lines(text: str) -> Iterator[str]:
     yield text[start:]
 
 
+_DIGITS = re.compile(r"value has (\d+) digits")
+
+
 def unreadable(exc: Exception) -> str:
     """Why a record that is valid JSON still cannot be decoded."""
     if isinstance(exc, RecursionError):
         return "the record is nested too deeply to read"
+    digits = _DIGITS.search(str(exc))
+    if digits is not None:  # Python's own wording names sys.set_int_max_str_digits()
+        return f"the record holds a number of {int(digits.group(1)):,} digits, too long to be one"
     return f"the record cannot be read: {exc}"
 
 
