@@ -33,6 +33,9 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 
 Key = tuple[str, str]  # (catalog file, reference as written)
 
+# So many URLs, every one unreachable, make a run that is likely offline (see _note_if_offline).
+_OFFLINE_AT_LEAST = 3
+
 
 @dataclass
 class _Work:
@@ -52,6 +55,7 @@ class ImageMeasurer:
     def __init__(self, options: ImageOptions, note: Callable[[str], None] = print) -> None:
         self.options = options
         self.note = note
+        self._offline_noted = False
         self.cache = FactsCache(options.cache_dir, note) if options.cache_dir else None
         self._resolve = sources.Resolver(options.roots)
         self._pool: ProcessPoolExecutor | None = None
@@ -145,6 +149,26 @@ class ImageMeasurer:
             for key in item.keys:
                 results[key] = replace_reference(facts, key[1])
 
+    def _note_if_offline(self, outcomes: Iterable[object]) -> None:
+        """Say once when no URL at all could be reached: the machine is likely offline (a CI
+        runner without network), and every photo's image-unreachable would bury the rest."""
+        from listlint.images import fetch
+
+        outcomes = list(outcomes)
+        unreachable = [
+            o for o in outcomes if isinstance(o, fetch.Failed) and o.problem == Problem.UNREACHABLE
+        ]
+        if (
+            not self._offline_noted
+            and len(unreachable) >= _OFFLINE_AT_LEAST
+            and len(unreachable) == len(outcomes)
+        ):
+            self._offline_noted = True
+            self.note(
+                f"none of {len(unreachable)} image URLs could be reached (no network?); "
+                "`--ignore image-unreachable` leaves them out of the report"
+            )
+
     def _fetched(self, remote: dict[str, list[Key]], results: dict[Key, ImageFacts]) -> list[_Work]:
         if not remote:
             return []
@@ -162,6 +186,7 @@ class ImageMeasurer:
             timeout=self.options.timeout,
             max_bytes=self.options.max_download,
         )
+        self._note_if_offline(outcomes.values())
         work = []
         for url, keys in remote.items():
             outcome = outcomes[url]

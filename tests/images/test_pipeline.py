@@ -185,3 +185,26 @@ def test_no_image_check_selected_measures_nothing(shop: Path) -> None:
         assert runner.run([str(catalog)]).findings == []
     finally:
         catalog.unlink()
+
+
+def test_a_run_that_reaches_no_url_says_so_once(tmp_path: Path) -> None:
+    # A port nobody listens on: every fetch is refused, as on a CI runner without network.
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    notes: list[str] = []
+    measurer = ImageMeasurer(ImageOptions(jobs=1, cache_dir=None, timeout=2), notes.append)
+    try:
+        catalog = str(tmp_path / "catalog.jsonl")
+        for batch in range(2):
+            keys = [(catalog, f"http://127.0.0.1:{port}/{batch}-{n}.jpg") for n in range(3)]
+            facts = measurer.measure(keys)
+            assert {f.problem for f in facts.values()} == {Problem.UNREACHABLE}
+    finally:
+        measurer.close()
+    assert notes == [
+        "none of 3 image URLs could be reached (no network?); "
+        "`--ignore image-unreachable` leaves them out of the report"
+    ]
