@@ -65,9 +65,15 @@ def find_config(start: Path) -> Path | None:
 
 def _has_tool_table(pyproject: Path) -> bool:
     try:
-        data = _toml.loads(pyproject.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, _toml.TOMLDecodeError):
-        return False  # a broken pyproject.toml that is not ours is not our business
+        text = pyproject.read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    try:
+        data = _toml.loads(text)
+    except _toml.TOMLDecodeError:
+        # A broken pyproject.toml is not our business, unless it holds our table: then the run
+        # must stop on it (load_settings says where) rather than go on with the defaults.
+        return "tool.listlint" in text
     return "listlint" in data.get("tool", {})
 
 

@@ -34,6 +34,17 @@ def test_pyproject_without_our_table_is_skipped(tmp_path: Path) -> None:
     assert find_config(inner) == tmp_path / "listlint.toml"
 
 
+def test_a_broken_pyproject_with_our_table_stops_the_run(tmp_path: Path) -> None:
+    # Skipping it would lint with the defaults: a CI job would lose its profile and fail-on.
+    broken = tmp_path / "pyproject.toml"
+    broken.write_text('[tool.listlint\nfail-on = "warning"\n')
+    assert find_config(tmp_path) == broken
+    with pytest.raises(ConfigError, match="pyproject.toml: invalid TOML"):
+        load_settings(broken)
+    broken.write_text('[project\nname = "shop"\n')  # not ours: skipped as before
+    assert find_config(tmp_path) is None
+
+
 def test_unknown_key_is_an_error_naming_file_and_key(tmp_path: Path) -> None:
     path = tmp_path / "listlint.toml"
     path.write_text('selct = ["missing-size"]\n')
