@@ -39,7 +39,7 @@ from listlint.registry import Registry, RegistryError, builtin_checks, load_regi
 from listlint.reports import LISTING_FORMATS, RENDERERS, Report, format_for_path
 from listlint.reports.saved import SavedRunError, load_run
 from listlint.runner import Runner
-from listlint.selection import check_rule_names, resolve, split_selectors
+from listlint.selection import check_rule_names, did_you_mean, resolve, split_selectors
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 # JSON allows lone surrogates ("\\ud800") that no encoding can write; print them escaped.
@@ -503,9 +503,11 @@ def _rule_data(check: type[Check]) -> dict[str, object]:
 @click.argument("rule")
 def explain(rule: str) -> None:
     """Explain a rule, given its name or code."""
-    check_cls = _registry().find(rule)
+    registry = _registry()
+    check_cls = registry.find(rule)
     if check_cls is None:
-        _fail(f"unknown rule {rule!r} (see `listlint rules`)")
+        suggestion = did_you_mean(rule, [check.name for check in registry.checks])
+        _fail(f"unknown rule {rule!r}{suggestion} (see `listlint rules`)")
     sections = check_cls.sections()
     click.echo(f"{check_cls.code} {check_cls.name} (default severity: {check_cls.severity.value})")
     click.echo(f"\n{sections.get('summary', '')}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -28,28 +29,40 @@ def resolve(
     A command-line ``--select`` replaces the configured selection (config ``extend-select``
     included); ``--ignore`` adds to the configured ignores; anything ignored is off.
     """
+    config = str(settings.path) if settings.path else "config"
+    base: list[tuple[str, str]]  # (selector, where it was written)
     if cli_select:
-        base = list(cli_select)
+        base = [(s, "--select") for s in cli_select]
     elif settings.select is not None:
-        base = [*settings.select, *settings.extend_select]
+        base = [(s, f"{config}: select") for s in settings.select]
+        base += [(s, f"{config}: extend-select") for s in settings.extend_select]
     else:
-        base = ["ALL", *settings.extend_select]
-    base += cli_extend_select
+        base = [("ALL", ""), *((s, f"{config}: extend-select") for s in settings.extend_select)]
+    base += [(s, "--extend-select") for s in cli_extend_select]
     chosen: dict[str, type[Check]] = {}
-    for selector in base:
-        for check in _matching(registry, selector):
+    for selector, where in base:
+        for check in _matching(registry, selector, where):
             chosen[check.code] = check
-    for selector in [*settings.ignore, *cli_ignore]:
-        for check in _matching(registry, selector):
+    ignored = [(s, f"{config}: ignore") for s in settings.ignore]
+    for selector, where in [*ignored, *((s, "--ignore") for s in cli_ignore)]:
+        for check in _matching(registry, selector, where):
             chosen.pop(check.code, None)
     return sorted(chosen.values(), key=lambda c: c.code)
 
 
-def _matching(registry: Registry, selector: str) -> list[type[Check]]:
+def did_you_mean(name: str, known: Iterable[str]) -> str:
+    """ " (did you mean 'missing-size'?)" for a near miss of one of ``known``, else ""."""
+    close = difflib.get_close_matches(name.lower(), list(known), n=1, cutoff=0.75)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _matching(registry: Registry, selector: str, where: str = "") -> list[type[Check]]:
     matches = registry.matching(selector)
     if not matches:
+        names = [check.name for check in registry.checks]
         raise ConfigError(
-            f"unknown rule selector {selector!r}: use a rule name, a code or a code prefix "
+            f"{where + ': ' if where else ''}unknown rule selector {selector!r}"
+            f"{did_you_mean(selector, names)}: use a rule name, a code or a code prefix "
             "(see `listlint rules`)"
         )
     return matches
@@ -60,7 +73,10 @@ def check_rule_names(registry: Registry, settings: Settings) -> None:
     where = str(settings.path) if settings.path else "config"
     for key in [*settings.severity, *(r for rs in settings.per_file_ignores.values() for r in rs)]:
         if not registry.matching(key):
-            raise ConfigError(f"{where}: unknown rule {key!r} (see `listlint rules`)")
+            names = [check.name for check in registry.checks]
+            raise ConfigError(
+                f"{where}: unknown rule {key!r}{did_you_mean(key, names)} (see `listlint rules`)"
+            )
     for rule, values in settings.options.items():
         check = registry.find(rule)
         if check is None:

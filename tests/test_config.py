@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -39,7 +40,7 @@ def test_a_broken_pyproject_with_our_table_stops_the_run(tmp_path: Path) -> None
     broken = tmp_path / "pyproject.toml"
     broken.write_text('[tool.listlint\nfail-on = "warning"\n')
     assert find_config(tmp_path) == broken
-    with pytest.raises(ConfigError, match="pyproject.toml: invalid TOML"):
+    with pytest.raises(ConfigError, match=r"pyproject\.toml: invalid TOML"):
         load_settings(broken)
     broken.write_text('[project\nname = "shop"\n')  # not ours: skipped as before
     assert find_config(tmp_path) is None
@@ -112,9 +113,17 @@ def test_extend_select_adds_to_the_selection() -> None:
     assert _names(resolve(REGISTRY, settings)) == {"duplicate-id", "missing-size"}
 
 
-def test_unknown_selector_is_an_error() -> None:
-    with pytest.raises(ConfigError, match="unknown rule selector 'mising-size'"):
+def test_unknown_selector_is_an_error_that_suggests_the_spelling(tmp_path: Path) -> None:
+    with pytest.raises(
+        ConfigError,
+        match=r"^--select: unknown rule selector 'mising-size' \(did you mean 'missing-size'\?\)",
+    ):
         resolve(REGISTRY, Settings(), cli_select=["mising-size"])
+    config = tmp_path / "listlint.toml"
+    with pytest.raises(ConfigError, match=rf"^{re.escape(str(config))}: ignore: unknown rule"):
+        resolve(REGISTRY, Settings(ignore=("missing-sise",), path=config))
+    with pytest.raises(ConfigError, match=r"unknown rule selector 'zzz': use"):  # nothing close
+        resolve(REGISTRY, Settings(), cli_select=["zzz"])
 
 
 def test_config_applies_to_a_run(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
