@@ -11,34 +11,29 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import repeat
 from typing import Any
 
-# Attribute names as sellers and shop systems spell them, mapped to one canonical name.
-ATTRIBUTE_ALIASES: Mapping[str, str] = {
-    "colour": "color",
-    "colours": "color",
-    "colors": "color",
-    "farbe": "color",
-    "couleur": "color",
-    "fabric": "material",
-    "composition": "material",
-    "materials": "material",
-    "shoe size": "size",
-    "shoe_size": "size",
-    "eu_shoes_size": "size",
-    "sizes": "size",
-    "age group": "age_group",
-    "age-group": "age_group",
-}
+
+@cache
+def attribute_aliases() -> Mapping[str, str]:
+    """Attribute name -> the canonical one it means ("farbe" -> "color"), from
+    ``listlint/vocab/attribute_names.toml``."""
+    from listlint import _vocab  # the record model imports nothing else at start-up
+
+    return {
+        " ".join(alias.lower().split()): canonical
+        for canonical, aliases in _vocab.load("attribute_names.toml").items()
+        for alias in _vocab.strings(aliases)
+    }
 
 
 @lru_cache(maxsize=1024)  # catalogs use a handful of attribute names, over and over
 def canonical_attribute(name: str) -> str:
     """Return the canonical attribute name: lower case, trimmed, aliases applied."""
     key = " ".join(name.strip().lower().split())
-    return ATTRIBUTE_ALIASES.get(key, key)
+    return attribute_aliases().get(key, key)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from typing import Any
 
 from listlint.loaders.base import Loaded, Problem, UnusableInput, records
 from listlint.loaders.rows import Table
-from listlint.model import ATTRIBUTE_ALIASES, SourceLocation, parse_number
+from listlint.model import SourceLocation, attribute_aliases, parse_number
 
 _LIST_SEPARATOR = "|"
 
@@ -29,7 +29,7 @@ _ATTRIBUTE_COLUMNS = frozenset(
         "width", "height", "length", "depth", "weight", "capacity", "volume", "dimensions",
         "season", "theme", "flavor", "flavour", "scent", "voltage", "power",
     }
-) | frozenset(name.replace(" ", "_") for name in ATTRIBUTE_ALIASES)  # fmt: skip
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -98,9 +98,15 @@ def _classify(index: int, name: str, key: str) -> Column:
         return Column(index, "list", key)
     if key in _JSON_FIELDS:
         return Column(index, "json", key)
-    if key in _ATTRIBUTE_COLUMNS:
+    if key in _ATTRIBUTE_COLUMNS or _is_alias(key):
         return Column(index, "attribute", name)
     return Column(index, "extra", name)
+
+
+def _is_alias(key: str) -> bool:
+    """Whether a column key ("farbe", "shoe_size") names color, size, material or age group."""
+    aliases = attribute_aliases()
+    return key in aliases or key.replace("_", " ") in aliases
 
 
 def row_record(row: Sequence[str], columns: Sequence[Column]) -> dict[str, Any]:

@@ -31,3 +31,14 @@ def test_a_lining_is_not_offered() -> None:
         },
     )
     assert "says" not in finding.message
+
+
+def test_the_material_attribute_named_in_the_sellers_language() -> None:
+    for name in ("Matière", "materiale", "Obermaterial", "composición", "材质"):
+        record = {
+            "id": "T1",
+            "title": "Hoodie",
+            "category": "Hoodies",
+            "attributes": {name: "Coton"},
+        }
+        assert run_check(MissingMaterial, record) == [], name

@@ -28,3 +28,10 @@ def test_someone_elses_size_is_not_offered() -> None:
         },
     )
     assert "says" not in finding.message
+
+
+def test_the_size_attribute_named_in_the_sellers_language() -> None:
+    # Amazon.de, .fr, .es and AliExpress exports name it so; farbe/couleur were known before.
+    for name in ("Größe", "taille", "tamaño", "taglia", "размер", "尺码"):
+        record = {"id": "T1", "title": "Hoodie", "category": "Hoodies", "attributes": {name: "M"}}
+        assert run_check(MissingSize, record) == [], name
