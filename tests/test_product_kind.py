@@ -102,6 +102,16 @@ def test_a_department_is_not_overruled_by_a_title_word(
         ("Heavy Punching Bag 4 ft, Unfilled", "en"),
         ("Replacement Shirt Buttons, 100 Pack", "en"),
         ("Docusate Sodium Stool Softener 100 mg", "en"),
+        # Equipment named after furniture or textiles, in several languages.
+        ("Kenney Curtain Rod 28-48 Inch", "en"),
+        ("DEWALT 10-Inch Table Saw", "en"),
+        ("Fire Blanket for Kitchen 1 x 1 m", "en"),
+        ("Tapis de course pliable 12 km/h", "fr"),
+        ("Hantelbank verstellbar", "de"),
+        ("Mesa de mezclas Behringer Xenyx", "es"),
+        ("Cadeira de Rodas Dobrável", "pt"),
+        ("袜子收纳盒 抽屉式", "zh-CN"),
+        ("窗帘杆 伸缩 免打孔", "zh-CN"),
     ],
 )
 def test_words_that_only_look_like_a_kind(title: str, language: str) -> None:
