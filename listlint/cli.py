@@ -308,6 +308,7 @@ def check(
         records=result.records,
         template_dir=template_dir,
         unreadable=len(result.errors),
+        baselined=0 if known is None else filtered.matched,
     )
     _write_report(report, output_format, output)
     threshold = fail_on or settings.fail_on

@@ -117,6 +117,13 @@ def test_baseline_then_check_reports_only_new_findings(tmp_path: Path, run_cli: 
     assert "1 known finding(s) not reported, 1 new; 1 baseline entry is fixed" in result.stderr
     assert "`listlint baseline` rewrites the file" in result.stderr
 
+    # The terminal summary counts what the baseline held back instead of calling it all clear.
+    _jsonl(catalog, shifted)
+    result = run_cli("check", str(catalog), "--baseline", str(baseline), *RULES)
+    assert result.stdout.strip().endswith(
+        "No new findings in 4 listings; 2 known findings in the baseline (profile generic)."
+    )
+
 
 def test_baseline_from_the_config(tmp_path: Path, run_cli: Run) -> None:
     catalog = _jsonl(tmp_path / "catalog.jsonl", [TEE, MUG])

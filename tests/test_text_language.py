@@ -45,7 +45,7 @@ def test_script_counts() -> None:
 
 
 def test_describe() -> None:
-    assert language.Detected("fr", 0.994).describe() == "French (fr, p=0.99)"
+    assert language.Detected("fr", 0.994).describe() == "French (fr)"
     assert language.Detected("zh", script="Han").describe() == (
         "Chinese (zh, Han script without kana)"
     )

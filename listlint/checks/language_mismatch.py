@@ -141,7 +141,7 @@ class LanguageMismatch(Check):
 
 
 def _phrase(found: language.Detected) -> str:
-    """ "looks French (fr, p=0.99)", or "is written in Cyrillic script" when only that is known."""
+    """ "looks French (fr)", or "is written in Cyrillic script" when only that is known."""
     if not found.language:
         return f"is written in {found.script} script"
     return f"looks {found.describe()}"

@@ -24,6 +24,8 @@ class Report:
     template_dir: str | None = None
     # Inputs that could not be read (each one an error line on stderr, exit code 2).
     unreadable: int = 0
+    # Findings left out because the baseline knows them (check --baseline).
+    baselined: int = 0
 
     def summary(self) -> dict[str, int]:
         # One pass: a huge run's findings are read back from a temporary file (a Spool).

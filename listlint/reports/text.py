@@ -46,14 +46,16 @@ def _one_line(text: str) -> str:
 def _summary_line(report: Report, listings_with_findings: int) -> str:
     summary = report.summary()
     listings = f"{report.listings} listing{'s' if report.listings != 1 else ''}"
-    unread = report.unreadable
-    # "All clear" would contradict the errors above it: an unreadable file was not linted.
-    unread_note = (
-        f"; {unread} input{'s' if unread != 1 else ''} could not be read" if unread else ""
-    )
+    unread, known = report.unreadable, report.baselined
+    # "All clear" would contradict the errors above it (an unreadable file was not linted) and
+    # hide the findings a baseline holds back.
+    notes = f"; {unread} input{'s' if unread != 1 else ''} could not be read" if unread else ""
+    if known:
+        notes += f"; {known} known finding{'s' if known != 1 else ''} in the baseline"
     if not report.findings:
-        if unread:
-            return f"No findings in {listings}{unread_note} (profile {report.profile})."
+        if notes:
+            new = "new " if known else ""
+            return f"No {new}findings in {listings}{notes} (profile {report.profile})."
         return f"All clear: no findings in {listings} (profile {report.profile})."
     parts = ", ".join(
         f"{summary[s.value]} {s.value}{'s' if summary[s.value] != 1 and s.value != 'info' else ''}"
@@ -62,6 +64,6 @@ def _summary_line(report: Report, listings_with_findings: int) -> str:
     )
     return (
         f"Found {len(report.findings)} finding{'s' if len(report.findings) != 1 else ''} "
-        f"({parts}) in {listings_with_findings} of {listings}{unread_note} "
+        f"({parts}) in {listings_with_findings} of {listings}{notes} "
         f"(profile {report.profile})."
     )

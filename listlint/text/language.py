@@ -276,12 +276,13 @@ class Detected:
     script: str | None = None
 
     def describe(self) -> str:
-        """E.g. "French (fr, p=0.99)", "Chinese (zh, Han script without kana)"."""
+        """E.g. "French (fr)", "Chinese (zh, Han script without kana)": a seller needs the
+        language, not langdetect's probability (at least min-probability, 0.9, anyway)."""
         if not self.language:
             return f"written in {self.script} script"
         name = language_name(self.language)
         if self.probability is not None:
-            return f"{name} ({self.language}, p={self.probability:.2f})"
+            return f"{name} ({self.language})"
         return f"{name} ({self.language}, {_SCRIPT_REASONS.get(self.script or '', self.script)})"
 
 

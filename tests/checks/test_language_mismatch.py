@@ -43,7 +43,7 @@ def test_english_title_in_a_french_listing_names_both_languages() -> None:
         description=FR_DESCRIPTION,
         language="fr",
     )
-    assert message.startswith("Title looks English (en, p=")
+    assert message.startswith("Title looks English (en)")
     assert message.endswith("but the listing's language is fr")
 
 
@@ -69,7 +69,7 @@ def test_english_title_in_a_french_listing_names_both_languages() -> None:
 )
 def test_description_in_another_language(description: str, declared: str, detected: str) -> None:
     (message,) = _messages(title="Shoes", description=description, language=declared)
-    assert message.startswith(f"Description looks {detected}, p=")
+    assert message.startswith(f"Description looks {detected})")
 
 
 def test_description_html_is_stripped_before_judging() -> None:
@@ -80,7 +80,7 @@ def test_description_html_is_stripped_before_judging() -> None:
 @pytest.mark.parametrize(
     ("title", "declared", "expected"),
     [
-        ("Кроссовки мужские беговые лёгкие", "ja", "Title looks Russian (ru, p="),
+        ("Кроссовки мужские беговые лёгкие", "ja", "Title looks Russian (ru)"),
         ("Матрёшка", "en", "Title is written in Cyrillic script"),
         ("运动鞋 男款 透气", "en", "Title looks Chinese (zh, Han script without kana)"),
         ("ナイキ エアマックス ランニングシューズ", "zh-CN", "Title looks Japanese (ja, kana)"),
@@ -227,8 +227,8 @@ def test_title_and_description_in_different_languages_without_a_declared_languag
         title="Lightweight running shoes for men with a breathable upper",
         description=FR_DESCRIPTION,
     )
-    assert message.startswith("Title looks English (en, p=")
-    assert "but the description looks French (fr, p=" in message
+    assert message.startswith("Title looks English (en)")
+    assert "but the description looks French (fr)" in message
 
 
 def test_same_language_without_a_declared_language_passes() -> None:
