@@ -309,6 +309,7 @@ def check(
         template_dir=template_dir,
         unreadable=len(result.errors),
         baselined=0 if known is None else filtered.matched,
+        fail_on=fail_on or settings.fail_on,
     )
     _write_report(report, output_format, output)
     threshold = fail_on or settings.fail_on

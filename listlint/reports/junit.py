@@ -1,8 +1,10 @@
 """``--format junit``: JUnit XML, for CI systems that show test results (Jenkins, GitLab, Azure).
 
-One ``<testcase>`` per listing (classname = catalog file, name = listing id): a listing without
-findings passes, a listing with findings fails. The output is valid against both the Jenkins
-(xunit junit-10.xsd) and the strict Apache Ant schema (JUnit.xsd). The Ant schema allows one
+One ``<testcase>`` per listing (classname = catalog file, name = listing id): a listing fails
+when it has a finding at or above ``--fail-on`` (as the exit code counts them), and passes
+otherwise, the findings of passing listings listed in the suite's ``<system-out>``. The output
+is valid against both the Jenkins (xunit junit-10.xsd) and the strict Apache Ant schema
+(JUnit.xsd). The Ant schema allows one
 ``<failure>`` per testcase, so a listing's findings share one failure: its ``type`` names every
 rule, its ``message`` every message, and its text lists each finding with its fix.
 """
@@ -32,7 +34,7 @@ _HOSTNAME = "localhost"
 
 def render(report: Report, out: TextIO, color: bool = False) -> None:
     cases = by_listing(report.records, report.findings)
-    failing = sum(1 for case in cases if case.findings)
+    failing = sum(1 for case in cases if any(report.fails(f) for f in case.findings))
     root = ET.Element("testsuites")
     suite = ET.SubElement(
         root,
@@ -60,8 +62,19 @@ def render(report: Report, out: TextIO, color: bool = False) -> None:
         ET.SubElement(properties, "property", {"name": name, "value": _xml(value)})
     names: dict[tuple[str, str], int] = {}
     for case in cases:
-        _testcase(suite, case, names)
-    ET.SubElement(suite, "system-out").text = _xml(_summary(report, failing, len(cases)))
+        _testcase(suite, case, names, report)
+    below = [
+        f
+        for case in cases
+        if not any(report.fails(f) for f in case.findings)
+        for f in case.findings
+    ]
+    summary = _summary(report, failing, len(cases))
+    if below:
+        summary += f"\nBelow --fail-on ({report.fail_on}), not failures:\n" + "\n".join(
+            _finding_text(f) for f in below
+        )
+    ET.SubElement(suite, "system-out").text = _xml(summary)
     ET.SubElement(suite, "system-err")
     ET.indent(root)
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
@@ -69,7 +82,9 @@ def render(report: Report, out: TextIO, color: bool = False) -> None:
     out.write("\n")
 
 
-def _testcase(suite: ET.Element, case: ListingCase, names: dict[tuple[str, str], int]) -> None:
+def _testcase(
+    suite: ET.Element, case: ListingCase, names: dict[tuple[str, str], int], report: Report
+) -> None:
     record = case.record
     classname = report_path(record.source.path)
     name = record.id.strip() or (
@@ -82,19 +97,18 @@ def _testcase(suite: ET.Element, case: ListingCase, names: dict[tuple[str, str],
     testcase = ET.SubElement(
         suite, "testcase", {"classname": _xml(classname), "name": _xml(name), "time": "0"}
     )
-    if not case.findings:
+    if not any(report.fails(f) for f in case.findings):
         return
-    rules = list(dict.fromkeys(f"{f.code} {f.name}" for f in case.findings))
-    if len(case.findings) == 1:
-        message = case.findings[0].message
+    failing = case.findings  # all of a failing listing's findings: its seller fixes them together
+    rules = list(dict.fromkeys(f"{f.code} {f.name}" for f in failing))
+    if len(failing) == 1:
+        message = failing[0].message
     else:
-        message = f"{len(case.findings)} findings: " + "; ".join(
-            f"{f.code} {f.message}" for f in case.findings
-        )
+        message = f"{len(failing)} findings: " + "; ".join(f"{f.code} {f.message}" for f in failing)
     failure = ET.SubElement(
         testcase, "failure", {"type": _xml(", ".join(rules)), "message": _xml(message)}
     )
-    failure.text = _xml("\n".join(_finding_text(f) for f in case.findings))
+    failure.text = _xml("\n".join(_finding_text(f) for f in failing))
 
 
 def _finding_text(finding: Finding) -> str:

@@ -26,6 +26,13 @@ class Report:
     unreadable: int = 0
     # Findings left out because the baseline knows them (check --baseline).
     baselined: int = 0
+    # The severity from which a finding fails the run (--fail-on): formats that pass or fail
+    # each listing (JUnit) fail only those. "info" (every finding) when it is not known.
+    fail_on: str = "info"
+
+    def fails(self, finding: Finding) -> bool:
+        """Whether ``finding`` fails the run, as the exit code counts it."""
+        return self.fail_on != "never" and finding.severity.rank >= Severity(self.fail_on).rank
 
     def summary(self) -> dict[str, int]:
         # One pass: a huge run's findings are read back from a temporary file (a Spool).

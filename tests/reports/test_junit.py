@@ -91,3 +91,32 @@ def test_the_same_id_twice_in_a_file_gets_two_names(write_jsonl, run_cli) -> Non
     root = ET.fromstring(run_cli("check", str(path), "--format", "junit").stdout)
     names = [c.get("name") for c in root.iter("testcase")]
     assert names == ["D", "D (line 2)"]
+
+
+@pytest.mark.parametrize("xsd", XSDS)
+def test_findings_below_fail_on_are_no_failures(xsd: str, write_jsonl, run_cli) -> None:  # type: ignore[no-untyped-def]
+    # A green job must not show failed tests: with the default --fail-on error, a listing with
+    # only a warning passes, and the warning is listed in the suite's output.
+    xmlschema = validator_module("xmlschema")
+    schema = xmlschema.XMLSchema(str(validator_file(xsd)))
+    path = write_jsonl([{"id": "C", "title": "STONEWARE COFFEE MUG WITH HANDLE"}])
+    result = run_cli("check", str(path), "--format", "junit", "--select", "title-all-caps")
+    assert result.exit_code == 0
+    schema.validate(result.stdout)
+    suite = ET.fromstring(result.stdout).find("testsuite")
+    assert suite is not None and suite.get("failures") == "0"
+    assert suite.find("testcase/failure") is None
+    output = suite.findtext("system-out") or ""
+    assert "Below --fail-on (error), not failures:" in output and "LL102 title-all-caps" in output
+    strict = run_cli(
+        "check",
+        str(path),
+        "--format",
+        "junit",
+        "--select",
+        "title-all-caps",
+        "--fail-on",
+        "warning",
+    )
+    assert strict.exit_code == 1
+    assert ET.fromstring(strict.stdout).find("testsuite/testcase/failure") is not None
