@@ -344,10 +344,12 @@ class _Images:
         shown: list[ImageView] = []
         omitted = 0
         label = ref.id or "this listing"
-        for reference in ref.images:
+        for position, reference in enumerate(ref.images, 1):
             if len(shown) >= IMAGES_PER_LISTING:
                 break
-            alt = f"Photo {len(shown) + 1} of {label}"
+            # Its place in the listing's gallery, as findings count it ("Image 2"): a photo that
+            # cannot be shown (missing, unreadable) leaves a gap rather than renumber the rest.
+            alt = f"Photo {position} of {label}"
             url = safe_image_url(reference)
             if url is not None:
                 shown.append(ImageView(url, alt, remote=True))

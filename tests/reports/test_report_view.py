@@ -164,6 +164,15 @@ def test_local_images_become_small_jpeg_thumbnails(tmp_path: Path) -> None:
     assert not listing.main_image.remote
 
 
+def test_a_photo_that_cannot_be_shown_keeps_its_number(tmp_path: Path) -> None:
+    # The main image is missing: the card's only thumbnail is image 2, as the findings call it.
+    _png(tmp_path / "side.png")
+    source = SourceLocation(str(tmp_path / "c.jsonl"), 1)
+    refs = [ListingRef("A", "t", source, ("missing.jpg", "side.png"))]
+    (listing,) = view.build(_report(refs, [])).listings
+    assert [image.alt for image in listing.images] == ["Photo 2 of A"]
+
+
 def test_thumbnail_is_at_most_160_px(tmp_path: Path) -> None:
     import base64
     import io
