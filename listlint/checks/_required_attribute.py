@@ -48,7 +48,8 @@ class RequiredAttributeCheck(Check):
             fix = f"Add '{attribute}' to every variant, or to the listing's attributes"
         else:
             where = f"no {attribute} in its attributes or variants"
-            fix = f"Add a '{attribute}' attribute (to the listing, or to every variant)"
+            article = "an" if attribute[:1] in "aeiou" else "a"
+            fix = f"Add {article} '{attribute}' attribute (to the listing, or to every variant)"
         message = (
             f"{label.capitalize()} listing ({reason}) has {where}; {ctx.profile.label} "
             f"requires {attribute} for {kind}"

@@ -11,7 +11,8 @@ from listlint.text._latin1 import is_latin1
 from listlint.text.html import strip_html
 
 # A word: letters or digits, joined by apostrophes and hyphens ("T-shirt", "don't", "100%").
-_WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
+# A word may hold an apostrophe, a hyphen or a slash: "N/A" and "w/o" are one word each.
+_WORD = re.compile(r"[^\W_]+(?:['\u2019\-/][^\W_]+)*")
 # Scripts written without spaces: about two characters make a word.
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 

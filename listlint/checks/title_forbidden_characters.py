@@ -89,7 +89,9 @@ class TitleForbiddenCharacters(Check):
         if not found:
             return
         found.sort()
-        listed = ", ".join(f"{what} at {start + 1}" for start, what, _ in found[:_MAX_LISTED])
+        listed = ", ".join(
+            f"{what} at character {start + 1}" for start, what, _ in found[:_MAX_LISTED]
+        )
         more = len(found) - _MAX_LISTED
         if more > 0:
             listed += f" and {more} more"

@@ -20,19 +20,22 @@ def _messages(title: str, options: dict[str, Any] | None = None) -> list[str]:
 @pytest.mark.parametrize(
     ("title", "quoted"),
     [
-        ("Wireless Earbuds\tBluetooth", "a tab (U+0009) at 17"),
-        ("Wireless Earbuds\nBluetooth", "a line break (U+000A) at 17"),
-        ("Linen\x85Shirt", "the control character U+0085 at 6"),
-        ("Linen\u200bShirt", "the invisible character U+200B (zero width space) at 6"),
+        ("Wireless Earbuds\tBluetooth", "a tab (U+0009) at character 17"),
+        ("Wireless Earbuds\nBluetooth", "a line break (U+000A) at character 17"),
+        ("Linen\x85Shirt", "the control character U+0085 at character 6"),
+        ("Linen\u200bShirt", "the invisible character U+200B (zero width space) at character 6"),
         ("\ufeffLinen Shirt", "the invisible character U+FEFF"),
         ("Caf\ufffd Table", "the replacement character U+FFFD"),
-        ("Apple \uf8ff Watch Strap", "the private-use character U+F8FF (shows as a box) at 7"),
-        ("CafÃ© Table", "mojibake 'Ã©' at 4"),
-        ("Men\u00e2\u20ac\u2122s Jacket", "mojibake 'â€™' at 4"),
-        ("Summer Dress 🔥", "the emoji '🔥' at 14"),
-        ("Good Vibes 👍🏽 Tee", "the emoji '👍🏽' at 12"),  # one emoji with its skin tone
-        ("Flag 🇫🇷 Mug", "the emoji '🇫🇷' at 6"),
-        ("Umbrella ☔ Kids", "the emoji '☔' at 10"),
+        (
+            "Apple \uf8ff Watch Strap",
+            "the private-use character U+F8FF (shows as a box) at character 7",
+        ),
+        ("CafÃ© Table", "mojibake 'Ã©' at character 4"),
+        ("Men\u00e2\u20ac\u2122s Jacket", "mojibake 'â€™' at character 4"),
+        ("Summer Dress 🔥", "the emoji '🔥' at character 14"),
+        ("Good Vibes 👍🏽 Tee", "the emoji '👍🏽' at character 12"),  # one emoji with its skin tone
+        ("Flag 🇫🇷 Mug", "the emoji '🇫🇷' at character 6"),
+        ("Umbrella ☔ Kids", "the emoji '☔' at character 10"),
     ],
 )
 def test_always_reported_with_their_position(title: str, quoted: str) -> None:
@@ -76,8 +79,9 @@ def test_profile_forbidden_characters() -> None:
     )
     (finding,) = TitleForbiddenCharacters().check(listing, ctx)
     assert finding.message == (
-        "Title contains characters that do not belong in a title: '!' (forbidden) at 4, "
-        "'$' (forbidden) at 11, '{' (forbidden) at 14, '}' (forbidden) at 19"
+        "Title contains characters that do not belong in a title: '!' (forbidden) at character 4, "
+        "'$' (forbidden) at character 11, '{' (forbidden) at character 14, "
+        "'}' (forbidden) at character 19"
     )
     clean = build_listing({"id": "T1", "title": "Only 5 USD - Pack"}, SourceLocation("<t>", 1))
     assert list(TitleForbiddenCharacters().check(clean, ctx)) == []
