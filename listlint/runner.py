@@ -35,7 +35,7 @@ from listlint.loaders import (
 )
 from listlint.loaders.streaming import load_streamed
 from listlint.model import Listing, ListingRef, SourceLocation
-from listlint.selection import options_for, severity_for
+from listlint.selection import did_you_mean, options_for, severity_for
 from listlint.spool import Spool, finding_spool, record_spool
 
 if TYPE_CHECKING:
@@ -150,6 +150,7 @@ class Runner:
         self._marketplaces = frozenset((*profiles.available(), *settings.profiles))
         # (profile name, waived rules) -> the checks to run with their contexts; see _active.
         self._active_cache: dict[tuple[str, frozenset[str]], list[_Active]] = {}
+        self._waivers_seen: set[str] = set()  # listing waivers already checked against the rules
         # The findings of the listing being linted, before they join the run's.
         self._found: list[Finding] = []
 
@@ -296,6 +297,8 @@ class Runner:
     def _lint(self, listing: Listing, file_ignores: frozenset[str], result: RunResult) -> None:
         # The hot loop of a run: once per check and listing, so it allocates nothing it can avoid.
         waived = listing.ignore | file_ignores if listing.ignore else file_ignores
+        if listing.ignore and not listing.ignore <= self._waivers_seen:
+            self._note_unknown_waivers(listing)
         findings = self._found
         for selected, ctx, check in self._active(self._profile_for(listing), waived):
             start = len(findings)
@@ -313,6 +316,24 @@ class Runner:
         if findings:
             result.findings.extend(findings)
             findings.clear()
+
+    def _note_unknown_waivers(self, listing: Listing) -> None:
+        """Say once per name when a listing's ``listlint.ignore`` names no rule: a typo there
+        ("image-blurr") would otherwise leave the finding in place without a word."""
+        from listlint.registry import load_registry  # only for the rare listing that waives
+
+        known = load_registry().known
+        names = [k.name for k in known]
+        for waiver in sorted(listing.ignore - self._waivers_seen):
+            self._waivers_seen.add(waiver)
+            prefix = _CODE_PREFIX.match(waiver) and any(
+                k.code.startswith(waiver.upper()) for k in known
+            )
+            if waiver.lower() not in names and waiver.upper() != "ALL" and not prefix:
+                self.on_note(
+                    f"{listing.source}: listing {listing.id!r} ignores {waiver!r}, which is no "
+                    f"rule{did_you_mean(waiver, names)}"
+                )
 
     def _active(self, profile: profiles.Profile, waived: frozenset[str]) -> list[_Active]:
         """The checks that run on a listing of ``profile`` that waives ``waived``, with contexts."""

@@ -310,3 +310,16 @@ def test_a_malformed_rule_option_names_the_config(tmp_path: Path, write_jsonl, r
         f"listlint: error: {config}: options.color-conflict: expected 'word=canonical', "
         "like 'dune=beige', not 'dune'"
     )
+
+
+def test_a_listing_that_waives_no_rule_is_told_once(write_jsonl, run_cli) -> None:  # type: ignore[no-untyped-def]
+    waives = {"listlint": {"ignore": ["title-all-cap", "LL1"]}}
+    path = write_jsonl(
+        [{"id": "W1", "title": "Mug", **waives}, {"id": "W2", "title": "Cup", **waives}]
+    )
+    result = run_cli("check", str(path), "--ignore", "LL5")
+    notes = [line for line in result.stderr.splitlines() if "which is no rule" in line]
+    assert notes == [
+        f"listlint: {path}:1: listing 'W1' ignores 'title-all-cap', which is no rule "
+        "(did you mean 'title-all-caps'?)"
+    ]
