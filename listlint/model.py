@@ -15,6 +15,8 @@ from functools import cache, lru_cache
 from itertools import repeat
 from typing import Any
 
+from listlint.text.quoting import quoted
+
 
 @cache
 def attribute_aliases() -> Mapping[str, str]:
@@ -170,14 +172,14 @@ class _Fields:
         elif isinstance(value, str):
             parsed = parse_number(value)
             if parsed is None:
-                self.bad(name, f"'{name}' is not a number: {_quote(value)}")
+                self.bad(name, f"'{name}' is not a number: {quoted(value, 40)}")
                 return None
             number = parsed
         else:
             self.bad(name, f"'{name}' must be a number, not {_type_name(value)}")
             return None
         if not math.isfinite(number):
-            self.bad(name, f"'{name}' must be a finite number: {_quote(str(value))}")
+            self.bad(name, f"'{name}' must be a finite number: {quoted(str(value), 40)}")
             return None
         return number
 
@@ -309,10 +311,6 @@ def _type_name(value: Any) -> str:
     if isinstance(value, str):
         return "a string"
     return type(value).__name__
-
-
-def _quote(text: str, limit: int = 40) -> str:
-    return repr(text if len(text) <= limit else text[:limit] + "…")
 
 
 def _variant(raw: Any, index: int) -> tuple[Variant | None, list[tuple[str, str]]]:

@@ -9,6 +9,7 @@ from listlint.check import Check, CheckContext, Finding, Severity
 from listlint.model import Listing
 from listlint.text._latin1 import is_latin1
 from listlint.text.html import strip_html
+from listlint.text.quoting import quoted
 
 # Words compare without case or punctuation; each CJK character is a word of its own.
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
@@ -73,12 +74,8 @@ class DescriptionRepeatsTitle(Check):
         adding = f", adding only {', '.join(map(repr, extra))}" if extra else ""
         yield self.finding(
             listing,
-            f"Description repeats the title{adding}: {_quote(description)}",
+            f"Description repeats the title{adding}: {quoted(description, 60)}",
             field="description",
             fix="Describe what the title cannot: material and care, measurements and fit, "
             "what is in the box, how it is used",
         )
-
-
-def _quote(text: str, limit: int = 60) -> str:
-    return repr(text if len(text) <= limit else text[:limit] + "…")

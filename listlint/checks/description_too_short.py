@@ -9,6 +9,7 @@ from listlint.check import Check, CheckContext, Finding, Severity
 from listlint.model import Listing
 from listlint.text._latin1 import is_latin1
 from listlint.text.html import strip_html
+from listlint.text.quoting import quoted
 
 # A word: letters or digits, joined by apostrophes and hyphens ("T-shirt", "don't", "100%").
 # A word may hold an apostrophe, a hyphen or a slash: "N/A" and "w/o" are one word each.
@@ -73,7 +74,7 @@ class DescriptionTooShort(Check):
             plural = "" if count == 1 else "s"
             yield self.finding(
                 listing,
-                f"Description has {count} word{plural} (fewer than {min_words}): {_quote(text)}",
+                f"Description has {count} word{plural} (fewer than {min_words}): {quoted(text, 60)}",
                 field="description",
                 fix="Add what buyers need to decide: material, measurements, fit or use, care",
             )
@@ -92,7 +93,3 @@ def _at_least(text: str, n: int) -> bool:
     if not is_latin1(text) and _CJK.search(text):
         return word_count(text) >= n
     return next(islice(_WORD.finditer(text), n - 1, None), None) is not None if n > 0 else True
-
-
-def _quote(text: str, limit: int = 60) -> str:
-    return repr(text if len(text) <= limit else text[:limit] + "…")

@@ -11,6 +11,7 @@ from listlint.check import Check, CheckContext, Finding, Severity
 from listlint.model import Listing
 from listlint.text.html import strip_html
 from listlint.text.placeholders import lorem_ipsum
+from listlint.text.quoting import quoted
 
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _SEPARATOR = r"[\s\-]+"
@@ -106,18 +107,14 @@ def _placeholder(text: str, matcher: _Matcher, allow: frozenset[str]) -> str | N
         key = _fold(stripped)
         for candidate in (key, key.rstrip(".!:;").strip()):
             if candidate in _whole() and candidate not in allow:
-                return f"is placeholder text: {_quote(stripped)}"
+                return f"is placeholder text: {quoted(stripped, _QUOTE_MAX)}"
     phrase = matcher.search(text)
     if phrase is not None:
-        return f"contains placeholder text: {_quote(phrase)}"
+        return f"contains placeholder text: {quoted(phrase, _QUOTE_MAX)}"
     filler = lorem_ipsum(text)
     if filler is not None and "lorem ipsum" not in allow:
-        return f"is lorem ipsum filler text: {_quote(filler)}"
+        return f"is lorem ipsum filler text: {quoted(filler, _QUOTE_MAX)}"
     return None
-
-
-def _quote(text: str) -> str:
-    return repr(text if len(text) <= _QUOTE_MAX else text[:_QUOTE_MAX] + "…")
 
 
 @lru_cache(maxsize=512)

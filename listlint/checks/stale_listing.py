@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 
 from listlint.check import Check, CheckContext, Finding, Severity
 from listlint.model import Listing
+from listlint.text.quoting import quoted
 
 # Days an updated_at may lie ahead of today: a feed's clock or time zone may run ahead.
 _FUTURE_SLACK = 7
@@ -62,7 +63,7 @@ class StaleListing(Check):
         if updated is None:
             yield self.finding(
                 listing,
-                f"updated_at {_quoted(listing.updated_at)} is not a date (YYYY-MM-DD, or an ISO "
+                f"updated_at {quoted(listing.updated_at, 40)} is not a date (YYYY-MM-DD, or an ISO "
                 "date-time)",
                 field="updated_at",
                 fix="Write the date the price and stock were last refreshed, like 2026-11-27",
@@ -87,10 +88,6 @@ class StaleListing(Check):
                 field="updated_at",
                 fix="Refresh the price and stock from the shop system and set updated_at",
             )
-
-
-def _quoted(text: str) -> str:
-    return repr(text if len(text) <= 40 else text[:40] + "…")
 
 
 @lru_cache(maxsize=1024)  # a catalog's listings share a few hundred days at most

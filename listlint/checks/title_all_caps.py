@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 from listlint import _vocab
 from listlint.check import Check, CheckContext, Finding, Severity
 from listlint.model import Listing
+from listlint.text.quoting import quoted
 
 # A word: letters and digits, joined by apostrophes ("MEN'S"); hyphens and other punctuation split.
 _TOKEN = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
@@ -84,9 +85,9 @@ class TitleAllCaps(Check):
         suggestion = _TOKEN.sub(lambda m: _recase(m.group(), allowed), title.strip())
         yield self.finding(
             listing,
-            f"Title is written in capitals: {_quote(title.strip())}",
+            f"Title is written in capitals: {quoted(title.strip(), 80)}",
             field="title",
-            fix=f"Write the title in normal case, e.g. {_quote(suggestion)}; keep capitals only "
+            fix=f"Write the title in normal case, e.g. {quoted(suggestion, 80)}; keep capitals only "
             "for acronyms and brands spelled that way",
         )
 
@@ -122,7 +123,3 @@ def _recase(token: str, allowed: frozenset[str]) -> str:
     if _left_out(token, allowed) or not _has_case(token):
         return token
     return token.capitalize()
-
-
-def _quote(text: str, limit: int = 80) -> str:
-    return repr(text if len(text) <= limit else text[:limit] + "…")

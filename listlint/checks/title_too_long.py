@@ -5,6 +5,7 @@ from collections.abc import Iterator
 
 from listlint.check import Check, CheckContext, Finding, Severity
 from listlint.model import Listing
+from listlint.text.quoting import quoted
 
 
 class TitleTooLong(Check):
@@ -41,12 +42,8 @@ class TitleTooLong(Check):
         yield self.finding(
             listing,
             f"Title is {len(title)} characters; {ctx.profile.label} allows {limit} "
-            f"(the text past the limit is {_quote(title[limit:])})",
+            f"(the text past the limit is {quoted(title[limit:], 40)})",
             field="title",
             fix=f"Shorten the title by at least {len(title) - limit} characters: keep brand, "
             "product type and key attributes, move the rest to the description",
         )
-
-
-def _quote(text: str, limit: int = 40) -> str:
-    return repr(text if len(text) <= limit else text[:limit] + "…")
