@@ -89,11 +89,12 @@ def load_baseline(path: str) -> Counter[Key]:
         raise BaselineError(
             f"{path}: baseline file not found (create it with `listlint baseline PATH -o {path}`)"
         ) from None
-    except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
-        if isinstance(exc, (UnicodeDecodeError, json.JSONDecodeError)):
-            raise BaselineError(f"{path}: not a listlint baseline: invalid JSON ({exc})") from None
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise BaselineError(f"{path}: cannot read baseline: {reason}") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise BaselineError(f"{path}: not a listlint baseline: invalid JSON ({exc})") from None
+    except OSError as exc:
+        raise BaselineError(f"{path}: cannot read baseline: {exc.strerror or exc}") from None
+    except ValueError as exc:  # a NUL in the path
+        raise BaselineError(f"{path}: cannot read baseline: {exc}") from None
     except RecursionError:
         raise BaselineError(f"{path}: not a listlint baseline: nested too deeply") from None
     return parse_baseline(data, path)

@@ -149,6 +149,7 @@ def test_baseline_from_the_config(tmp_path: Path, run_cli: Run) -> None:
          "finding 1: 'listing_id' must be a string"),
         ('{"listlint-baseline": 1, "findings": [{"listing_id": "a", "rule": "x", "field": "y", '
          '"count": 0}]}', "'count' must be a whole number >= 1"),
+        ("[" * 100_000, "not a listlint baseline: nested too deeply"),
     ],
 )  # fmt: skip
 def test_a_bad_baseline_is_one_error_line_and_exit_2(
@@ -166,6 +167,11 @@ def test_a_bad_baseline_is_one_error_line_and_exit_2(
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith("listlint: error: ")
     assert message in lines[0]
+
+
+def test_a_baseline_path_with_a_nul_is_a_baseline_error() -> None:
+    with pytest.raises(BaselineError, match="a\x00b: cannot read baseline: embedded null byte"):
+        load_baseline("a\x00b")
 
 
 def test_baseline_needs_an_output_file(tmp_path: Path, run_cli: Run) -> None:
