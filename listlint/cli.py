@@ -20,7 +20,7 @@ import click
 from listlint import __version__, profiles
 from listlint.baseline import BaselineError, apply_baseline, load_baseline, write_baseline
 from listlint.baseline import Key as BaselineKey
-from listlint.check import Check, Finding, Severity
+from listlint.check import Check, Finding
 from listlint.config import FAIL_ON_CHOICES, ConfigError, Settings, find_config, load_settings
 from listlint.distributed import (
     DEFAULT_PARTITION_SIZE,
@@ -312,10 +312,9 @@ def check(
         fail_on=fail_on or settings.fail_on,
     )
     _write_report(report, output_format, output)
-    threshold = fail_on or settings.fail_on
     if result.errors:
         sys.exit(EXIT_UNUSABLE)
-    sys.exit(EXIT_FINDINGS if _fails(result.findings, threshold) else EXIT_CLEAN)
+    sys.exit(EXIT_FINDINGS if any(map(report.fails, result.findings)) else EXIT_CLEAN)
 
 
 def _runner(
@@ -422,13 +421,6 @@ def _check_codec(name: str) -> None:
         codecs.lookup(name)
     except LookupError:
         raise LookupError(f"unknown encoding {name!r} given to --encoding") from None
-
-
-def _fails(findings: Sequence[object], threshold: str) -> bool:
-    if threshold == "never":
-        return False
-    rank = Severity(threshold).rank
-    return any(f.severity.rank >= rank for f in findings)  # type: ignore[attr-defined]
 
 
 def _color_wanted(out: TextIO) -> bool:

@@ -4,9 +4,9 @@ One ``<testcase>`` per listing (classname = catalog file, name = listing id): a 
 when it has a finding at or above ``--fail-on`` (as the exit code counts them), and passes
 otherwise, the findings of passing listings listed in the suite's ``<system-out>``. The output
 is valid against both the Jenkins (xunit junit-10.xsd) and the strict Apache Ant schema
-(JUnit.xsd). The Ant schema allows one
-``<failure>`` per testcase, so a listing's findings share one failure: its ``type`` names every
-rule, its ``message`` every message, and its text lists each finding with its fix.
+(JUnit.xsd). The Ant schema allows one ``<failure>`` per testcase, so a failing listing's
+findings share one failure: its ``type`` names every rule, its ``message`` every message, and
+its text lists each finding with its fix.
 """
 
 from __future__ import annotations
@@ -34,7 +34,8 @@ _HOSTNAME = "localhost"
 
 def render(report: Report, out: TextIO, color: bool = False) -> None:
     cases = by_listing(report.records, report.findings)
-    failing = sum(1 for case in cases if any(report.fails(f) for f in case.findings))
+    failed = [any(map(report.fails, case.findings)) for case in cases]
+    failing = sum(failed)
     root = ET.Element("testsuites")
     suite = ET.SubElement(
         root,
@@ -61,13 +62,10 @@ def render(report: Report, out: TextIO, color: bool = False) -> None:
     ):
         ET.SubElement(properties, "property", {"name": name, "value": _xml(value)})
     names: dict[tuple[str, str], int] = {}
-    for case in cases:
-        _testcase(suite, case, names, report)
+    for case, fails in zip(cases, failed, strict=True):
+        _testcase(suite, case, names, fails)
     below = [
-        f
-        for case in cases
-        if not any(report.fails(f) for f in case.findings)
-        for f in case.findings
+        f for case, fails in zip(cases, failed, strict=True) if not fails for f in case.findings
     ]
     summary = _summary(report, failing, len(cases))
     if below:
@@ -83,7 +81,7 @@ def render(report: Report, out: TextIO, color: bool = False) -> None:
 
 
 def _testcase(
-    suite: ET.Element, case: ListingCase, names: dict[tuple[str, str], int], report: Report
+    suite: ET.Element, case: ListingCase, names: dict[tuple[str, str], int], fails: bool
 ) -> None:
     record = case.record
     classname = report_path(record.source.path)
@@ -97,18 +95,21 @@ def _testcase(
     testcase = ET.SubElement(
         suite, "testcase", {"classname": _xml(classname), "name": _xml(name), "time": "0"}
     )
-    if not any(report.fails(f) for f in case.findings):
+    if not fails:
         return
-    failing = case.findings  # all of a failing listing's findings: its seller fixes them together
-    rules = list(dict.fromkeys(f"{f.code} {f.name}" for f in failing))
-    if len(failing) == 1:
-        message = failing[0].message
+    # All of a failing listing's findings, below --fail-on too: its seller fixes them together.
+    findings = case.findings
+    rules = list(dict.fromkeys(f"{f.code} {f.name}" for f in findings))
+    if len(findings) == 1:
+        message = findings[0].message
     else:
-        message = f"{len(failing)} findings: " + "; ".join(f"{f.code} {f.message}" for f in failing)
+        message = f"{len(findings)} findings: " + "; ".join(
+            f"{f.code} {f.message}" for f in findings
+        )
     failure = ET.SubElement(
         testcase, "failure", {"type": _xml(", ".join(rules)), "message": _xml(message)}
     )
-    failure.text = _xml("\n".join(_finding_text(f) for f in failing))
+    failure.text = _xml("\n".join(_finding_text(f) for f in findings))
 
 
 def _finding_text(finding: Finding) -> str:
