@@ -500,7 +500,7 @@ def explain(rule: str) -> None:
     registry = _registry()
     check_cls = registry.find(rule)
     if check_cls is None:
-        suggestion = did_you_mean(rule, [check.name for check in registry.checks])
+        suggestion = did_you_mean(rule, registry.names)
         _fail(f"unknown rule {rule!r}{suggestion} (see `listlint rules`)")
     sections = check_cls.sections()
     click.echo(f"{check_cls.code} {check_cls.name} (default severity: {check_cls.severity.value})")

@@ -52,6 +52,11 @@ class Registry:
     def __init__(self, known: Iterable[Known]) -> None:
         self.known = tuple(sorted(known, key=lambda k: k.code))
 
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every rule's name, no check imported (for "did you mean" suggestions)."""
+        return tuple(k.name for k in self.known)
+
     @cached_property
     def checks(self) -> tuple[type[Check], ...]:
         """Every check, in code order (imports them all)."""

@@ -322,17 +322,13 @@ class Runner:
         ("image-blurr") would otherwise leave the finding in place without a word."""
         from listlint.registry import load_registry  # only for the rare listing that waives
 
-        known = load_registry().known
-        names = [k.name for k in known]
+        registry = load_registry()
         for waiver in sorted(listing.ignore - self._waivers_seen):
             self._waivers_seen.add(waiver)
-            prefix = _CODE_PREFIX.match(waiver) and any(
-                k.code.startswith(waiver.upper()) for k in known
-            )
-            if waiver.lower() not in names and waiver.upper() != "ALL" and not prefix:
+            if not any(_waives(waiver, k.name, k.code) for k in registry.known):
                 self.on_note(
                     f"{listing.source}: listing {listing.id!r} ignores {waiver!r}, which is no "
-                    f"rule{did_you_mean(waiver, names)}"
+                    f"rule{did_you_mean(waiver, registry.names)}"
                 )
 
     def _active(self, profile: profiles.Profile, waived: frozenset[str]) -> list[_Active]:
@@ -428,7 +424,10 @@ _CODE_PREFIX = re.compile(r"^[A-Za-z]{2,3}[0-9]{0,3}$")
 
 def _ignored(check: Check, waived: frozenset[str]) -> bool:
     """True when a waiver names the check, its code, or a prefix of its code."""
-    return bool(waived) and any(
-        w.lower() == check.name or (_CODE_PREFIX.match(w) and check.code.startswith(w.upper()))
-        for w in waived
+    return bool(waived) and any(_waives(w, check.name, check.code) for w in waived)
+
+
+def _waives(waiver: str, name: str, code: str) -> bool:
+    return waiver.lower() == name or bool(
+        _CODE_PREFIX.match(waiver) and code.startswith(waiver.upper())
     )

@@ -59,10 +59,9 @@ def did_you_mean(name: str, known: Iterable[str]) -> str:
 def _matching(registry: Registry, selector: str, where: str = "") -> list[type[Check]]:
     matches = registry.matching(selector)
     if not matches:
-        names = [check.name for check in registry.checks]
         raise ConfigError(
             f"{where + ': ' if where else ''}unknown rule selector {selector!r}"
-            f"{did_you_mean(selector, names)}: use a rule name, a code or a code prefix "
+            f"{did_you_mean(selector, registry.names)}: use a rule name, a code or a code prefix "
             "(see `listlint rules`)"
         )
     return matches
@@ -73,10 +72,8 @@ def check_rule_names(registry: Registry, settings: Settings) -> None:
     where = str(settings.path) if settings.path else "config"
     for key in [*settings.severity, *(r for rs in settings.per_file_ignores.values() for r in rs)]:
         if not registry.matching(key):
-            names = [check.name for check in registry.checks]
-            raise ConfigError(
-                f"{where}: unknown rule {key!r}{did_you_mean(key, names)} (see `listlint rules`)"
-            )
+            suggestion = did_you_mean(key, registry.names)
+            raise ConfigError(f"{where}: unknown rule {key!r}{suggestion} (see `listlint rules`)")
     for rule, values in settings.options.items():
         check = registry.find(rule)
         if check is None:
